@@ -1,0 +1,170 @@
+//! The rule engine: runs each enabled rule's check over an article's claims and returns
+//! findings. Pure: no I/O, no printing.
+
+mod change;
+pub mod format;
+mod impossible;
+mod share_sum;
+
+use crate::parse::Article;
+use crate::parse::quantity::Tolerances;
+use crate::rules::{Rule, RuleSet, Severity};
+use crate::span::Span;
+use serde::Serialize;
+
+/// A labelled figure in a finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+/// One problem found in an article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    /// The figure the finding is about; labels mark every figure involved.
+    pub span: Span,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+/// What a check reports before the rule's templates are applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub span: Span,
+    pub labels: Vec<Label>,
+    /// Values for the `{placeholders}` of the rule's message and help.
+    pub vars: Vec<(&'static str, String)>,
+}
+
+/// The built-in checks a rule can name with `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Change,
+    ChangeDirection,
+    ShareSum,
+    ImpossibleValue,
+}
+
+/// An option a kind accepts, with its default and meaning.
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub default: f64,
+    pub doc: &'static str,
+}
+
+const TOLERANCE_OPTIONS: [OptionSpec; 2] = [
+    OptionSpec { name: "approx_tolerance", default: 0.1, doc: "how far \"about 40\" may stray, as a fraction (0.1 reads it as 36 to 44)" },
+    OptionSpec { name: "nearly_tolerance", default: 0.1, doc: "how far below \"nearly 40\" the truth may be, as a fraction" },
+];
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Change, Kind::ChangeDirection, Kind::ShareSum, Kind::ImpossibleValue];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Change => "change",
+            Kind::ChangeDirection => "change-direction",
+            Kind::ShareSum => "share-sum",
+            Kind::ImpossibleValue => "impossible-value",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The options a rule of this kind may set.
+    pub fn options(self) -> &'static [OptionSpec] {
+        match self {
+            Kind::Change | Kind::ChangeDirection => &TOLERANCE_OPTIONS,
+            Kind::ShareSum => share_sum::OPTIONS,
+            Kind::ImpossibleValue => impossible::OPTIONS,
+        }
+    }
+
+    /// The `{placeholders}` its message and help may use.
+    pub fn placeholders(self) -> &'static [&'static str] {
+        match self {
+            Kind::Change => change::MISMATCH_VARS,
+            Kind::ChangeDirection => change::DIRECTION_VARS,
+            Kind::ShareSum => share_sum::VARS,
+            Kind::ImpossibleValue => impossible::VARS,
+        }
+    }
+
+    fn run(self, article: &Article, rule: &Rule) -> Vec<Hit> {
+        match self {
+            Kind::Change => change::mismatches(article, rule),
+            Kind::ChangeDirection => change::wrong_directions(article, rule),
+            Kind::ShareSum => share_sum::check(article, rule),
+            Kind::ImpossibleValue => impossible::check(article, rule),
+        }
+    }
+}
+
+impl Rule {
+    /// The value of a numeric option, or the kind's default.
+    pub fn option(&self, name: &str) -> f64 {
+        self.options.get(name).copied().unwrap_or_else(|| {
+            self.kind.options().iter().find(|o| o.name == name).map_or(0.0, |o| o.default)
+        })
+    }
+
+    pub fn tolerances(&self) -> Tolerances {
+        Tolerances { approx: self.option("approx_tolerance"), nearly: self.option("nearly_tolerance") }
+    }
+}
+
+/// Fills `{name}` placeholders from `vars`; unknown names stay as written.
+pub fn render_template(template: &str, vars: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match vars.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Runs every enabled rule on the article; findings come sorted by position, then rule id.
+pub fn check(article: &Article, rules: &RuleSet) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in rules.enabled() {
+        for hit in rule.kind.run(article, rule) {
+            findings.push(Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: render_template(&rule.message, &hit.vars),
+                span: hit.span,
+                labels: hit.labels,
+                help: rule.help.as_deref().map(|h| render_template(h, &hit.vars)),
+            });
+        }
+    }
+    findings.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    findings
+}
+
+fn label(article: &Article, id: crate::parse::QuantityId, text: impl Into<String>) -> Label {
+    Label { span: article.quantity(id).span, text: text.into() }
+}

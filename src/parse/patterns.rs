@@ -1,0 +1,447 @@
+//! Claim patterns: read a sentence as a stream of words, punctuation and figures, and bind
+//! the figures into [`Claim`]s.
+
+use super::claims::{ChangeClaim, Claim, QuantityId, ShareClaim, ShareGroupClaim};
+use super::lexicon::{self, CHANGE_WORDS, COMPARISON_WORDS, Direction};
+use super::quantity::{Form, Quantity, Unit};
+use crate::span::Span;
+
+/// A piece of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Token<'t> {
+    Word(&'t str, Span),
+    Punct(char, Span),
+    Figure(QuantityId),
+}
+
+/// How far (in tokens) a change word may stand from the figures it governs.
+const MAX_CUE_GAP: usize = 6;
+
+/// Splits the sentence `span` of `text` into tokens; `figures` are the ids of the quantities
+/// inside the sentence, in order.
+pub fn tokenize<'t>(text: &'t str, span: Span, quantities: &[Quantity], figures: &[QuantityId]) -> Vec<Token<'t>> {
+    let mut tokens = Vec::new();
+    let mut pos = span.start;
+    let mut next_figure = figures.iter().peekable();
+    while pos < span.end {
+        if let Some(&&id) = next_figure.peek() {
+            if quantities[id].span.start <= pos {
+                tokens.push(Token::Figure(id));
+                pos = pos.max(quantities[id].span.end);
+                next_figure.next();
+                continue;
+            }
+        }
+        let limit = next_figure.peek().map_or(span.end, |&&id| quantities[id].span.start.min(span.end));
+        let Some(c) = text[pos..].chars().next() else { break };
+        if c.is_alphanumeric() {
+            let start = pos;
+            while pos < limit {
+                let Some(d) = text[pos..].chars().next() else { break };
+                let inner = (d == '\'' || d == '’' || d == '-') && text[pos + d.len_utf8()..].starts_with(char::is_alphanumeric);
+                if !(d.is_alphanumeric() || inner) {
+                    break;
+                }
+                pos += d.len_utf8();
+            }
+            tokens.push(Token::Word(&text[start..pos], Span::new(start, pos)));
+        } else {
+            if !c.is_whitespace() {
+                tokens.push(Token::Punct(c, Span::new(pos, pos + c.len_utf8())));
+            }
+            pos += c.len_utf8();
+        }
+    }
+    tokens
+}
+
+/// Claims of one sentence. May refine the units of figures that borrow a unit from their
+/// neighbour ("from 26 to 31 percent").
+pub fn sentence_claims(text: &str, sentence: Span, quantities: &mut [Quantity], figures: &[QuantityId]) -> Vec<Claim> {
+    inherit_units(text, quantities, figures);
+    let tokens = tokenize(text, sentence, quantities, figures);
+    let reader = Reader { tokens: &tokens, quantities, sentence };
+    let mut claims = Vec::new();
+    let mut used = vec![false; tokens.len()];
+    reader.changes(&mut claims, &mut used);
+    reader.shares(&mut claims, &used, text);
+    claims
+}
+
+/// "from 26 to 31 percent", "between 1.5 and 2 million": a bare figure takes the unit and
+/// magnitude of the figure it is paired with.
+fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]) {
+    for pair in figures.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = text.get(quantities[a].span.end..quantities[b].span.start).unwrap_or("").trim();
+        if !(gap.eq_ignore_ascii_case("to") || gap.eq_ignore_ascii_case("and") || gap.eq_ignore_ascii_case("or")) {
+            continue;
+        }
+        let (first, second) = (&quantities[a], &quantities[b]);
+        let bare = first.unit == Unit::Count && first.magnitude == 1.0 && first.form != Form::Range;
+        if !bare || !second.is_amount() || (second.unit == Unit::Count && second.magnitude == 1.0) {
+            continue;
+        }
+        let scale = second.magnitude;
+        let (unit, currency) = (second.unit, second.currency);
+        let first = &mut quantities[a];
+        first.value *= scale;
+        first.written = first.written.scale(scale).unwrap_or(first.written);
+        first.magnitude = scale;
+        first.unit = unit;
+        first.currency = currency;
+    }
+}
+
+struct Reader<'a, 't> {
+    tokens: &'a [Token<'t>],
+    quantities: &'a [Quantity],
+    sentence: Span,
+}
+
+impl Reader<'_, '_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        match self.tokens.get(i) {
+            Some(Token::Word(w, _)) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn is_word(&self, i: usize, options: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)))
+    }
+
+    fn is_punct(&self, i: usize, options: &[char]) -> bool {
+        matches!(self.tokens.get(i), Some(Token::Punct(c, _)) if options.contains(c))
+    }
+
+    /// The amount at token `i`, if there is one.
+    fn amount(&self, i: usize) -> Option<QuantityId> {
+        match self.tokens.get(i) {
+            Some(Token::Figure(id)) if self.quantities[*id].is_amount() => Some(*id),
+            _ => None,
+        }
+    }
+
+    fn cue(&self, i: usize) -> Option<(Direction, Span)> {
+        match self.tokens.get(i) {
+            Some(Token::Word(w, span)) => lexicon::lookup(CHANGE_WORDS, w).map(|d| (d, *span)),
+            _ => None,
+        }
+    }
+
+    fn compatible(&self, a: QuantityId, b: QuantityId) -> bool {
+        let (x, y) = (&self.quantities[a], &self.quantities[b]);
+        x.unit == y.unit && x.currency == y.currency && x.unit != Unit::Ratio
+    }
+
+    /// A stated change figure: a percentage, points, or an amount in the figures' own unit.
+    fn is_stated_unit(&self, stated: QuantityId, level: Option<QuantityId>) -> bool {
+        let s = &self.quantities[stated];
+        matches!(s.unit, Unit::Percent | Unit::Points) || level.is_some_and(|l| self.compatible(stated, l))
+    }
+
+    fn changes(&self, claims: &mut Vec<Claim>, used: &mut [bool]) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(claim) = self.from_to_at(i, used).or_else(|| self.cue_at(i, used)) {
+                claims.push(Claim::Change(claim));
+            }
+            i += 1;
+        }
+    }
+
+    /// "[cue] (by) [P] (,) from X to Y (, a rise of P)" anchored at the word "from".
+    fn from_to_at(&self, i: usize, used: &mut [bool]) -> Option<ChangeClaim> {
+        if !self.is_word(i, &["from"]) || used[i] {
+            return None;
+        }
+        let from = self.amount(i + 1)?;
+        if !self.is_word(i + 2, &["to"]) {
+            return None;
+        }
+        let to = self.amount(i + 3)?;
+        if !self.compatible(from, to) {
+            return None;
+        }
+        // Look back for the change word and a stated figure right after it.
+        let mut cue = None;
+        let mut stated = None;
+        for back in 1..=MAX_CUE_GAP.min(i) {
+            let k = i - back;
+            if let Some((d, span)) = self.cue(k) {
+                cue = Some((d, span, k));
+                break;
+            }
+            if matches!(self.tokens[k], Token::Figure(_)) {
+                let amount = self.amount(k);
+                let next_is_from = k + 1 == i || self.is_punct(k + 1, &[',']) && k + 2 == i;
+                if amount.is_some_and(|a| next_is_from && self.is_stated_unit(a, Some(to))) {
+                    stated = amount;
+                    continue;
+                }
+                break;
+            }
+            if self.is_punct(k, &['.', ';', ':', '(', ')']) {
+                break;
+            }
+        }
+        if cue.is_none() {
+            stated = None;
+        }
+        let mut end = i + 3;
+        // After: "…, a rise of 19%", "(up 19%)", ", up 19%".
+        if stated.is_none() {
+            let mut k = i + 4;
+            if self.is_punct(k, &[',', '(']) {
+                k += 1;
+                if self.is_word(k, &["a", "an"]) {
+                    k += 1;
+                }
+                if let Some((d, span)) = self.cue(k) {
+                    let mut j = k + 1;
+                    if self.is_word(j, &["of", "by"]) {
+                        j += 1;
+                    }
+                    if let Some(s) = self.amount(j).filter(|s| self.is_stated_unit(*s, Some(to))) {
+                        stated = Some(s);
+                        if cue.is_none() {
+                            cue = Some((d, span, k));
+                        }
+                        end = j;
+                    }
+                }
+            }
+        }
+        for u in used.iter_mut().take(end + 1).skip(cue.map_or(i, |c| c.2)) {
+            *u = true;
+        }
+        Some(ChangeClaim {
+            sentence: self.sentence,
+            cue: cue.map(|c| c.1),
+            direction: cue.map(|c| c.0),
+            from: Some(from),
+            to: Some(to),
+            stated,
+        })
+    }
+
+    /// A change word with its figures: "fell 120%", "rose 76% to $1.13bn from $639m",
+    /// "150, down 25% from 200", "22,000, a decline of over 40% compared to … (37,000)".
+    fn cue_at(&self, i: usize, used: &mut [bool]) -> Option<ChangeClaim> {
+        if used[i] {
+            return None;
+        }
+        let (direction, cue_span) = self.cue(i)?;
+        let noun_form = self.is_word(i.wrapping_sub(1), &["a", "an"]) && i > 0;
+        let mut j = i + 1;
+        if self.is_word(j, &["of", "by"]) {
+            j += 1;
+        }
+        let stated = self.amount(j).filter(|s| matches!(self.quantities[*s].unit, Unit::Percent | Unit::Points | Unit::Currency | Unit::Count));
+        let mut to = None;
+        let mut from = None;
+        let mut k = if stated.is_some() { j + 1 } else { j };
+        if stated.is_none() && !self.is_word(k, &["to"]) {
+            return None;
+        }
+        // "… to Y"
+        if self.is_word(k, &["to"]) {
+            if let Some(y) = self.amount(k + 1) {
+                to = Some(y);
+                k += 2;
+            }
+        }
+        // The earlier level: "X, a decline of …" or "X, down 25% …".
+        if to.is_none() {
+            let before = if noun_form { i - 1 } else { i };
+            if before >= 2 && self.is_punct(before - 1, &[',']) {
+                to = self.amount(before - 2);
+            }
+        }
+        // "… from X", "compared to … (X)", "than X".
+        if let Some(level) = to {
+            from = self.comparison_after(k, level);
+        }
+        let stated = stated.filter(|s| self.is_stated_unit(*s, to.or(from)) || to.is_none());
+        if stated.is_none() && (to.is_none() || from.is_none()) {
+            return None;
+        }
+        // An absolute change in a count needs its levels; without them "lost 464,000" is not a
+        // claim we can check.
+        if let Some(s) = stated {
+            if !matches!(self.quantities[s].unit, Unit::Percent | Unit::Points) && (to.is_none() || from.is_none()) {
+                return None;
+            }
+        }
+        used[i] = true;
+        Some(ChangeClaim {
+            sentence: self.sentence,
+            cue: Some(cue_span),
+            direction: Some(direction),
+            from,
+            to,
+            stated,
+        })
+    }
+
+    /// The level a change is measured from, after token `k`: a compatible figure after a
+    /// comparison word or in brackets, before any other change word.
+    fn comparison_after(&self, k: usize, level: QuantityId) -> Option<QuantityId> {
+        let mut comparison_seen = false;
+        let mut in_brackets = false;
+        for t in k..self.tokens.len() {
+            match self.tokens[t] {
+                Token::Word(w, _) => {
+                    if lexicon::lookup(CHANGE_WORDS, w).is_some() {
+                        return None;
+                    }
+                    if lexicon::contains(COMPARISON_WORDS, w) || w.eq_ignore_ascii_case("with") {
+                        comparison_seen = true;
+                    }
+                }
+                Token::Punct(c, _) => match c {
+                    '(' => in_brackets = true,
+                    ')' => in_brackets = false,
+                    ';' => return None,
+                    _ => {}
+                },
+                Token::Figure(id) => {
+                    if self.quantities[id].is_amount() {
+                        if (comparison_seen || in_brackets) && self.compatible(id, level) {
+                            return Some(id);
+                        }
+                        if !in_brackets && self.quantities[id].unit == self.quantities[level].unit {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Single shares ("0.1% of the population") and shares of one whole stated together.
+    fn shares(&self, claims: &mut Vec<Claim>, used: &[bool], text: &str) {
+        let mut candidates: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
+        for (t, token) in self.tokens.iter().enumerate() {
+            let Token::Figure(id) = *token else { continue };
+            let q = &self.quantities[id];
+            if !matches!(q.unit, Unit::Percent | Unit::Ratio) || q.form == Form::Range || used[t] {
+                continue;
+            }
+            let of = self.of_phrase(t + 1);
+            let whole = if self.is_word(t + 1, &["of"]) { self.amount(t + 2) } else { None };
+            if of.is_some() || whole.is_some() {
+                claims.push(Claim::Share(ShareClaim { sentence: self.sentence, share: id, whole, of: of.clone() }));
+            }
+            if q.unit == Unit::Percent && self.clause_initial(t) && !self.followed_by_reporting_verb(t + 1) && !self.is_change_figure(t) {
+                candidates.push((t, id, of));
+            }
+        }
+        if candidates.len() < 2 || mentions_multiple_answers(self.sentence.slice(text)) {
+            return;
+        }
+        // Shares link when nothing but words and list punctuation separates them.
+        let mut group: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
+        let flush = |group: &mut Vec<(usize, QuantityId, Option<String>)>, claims: &mut Vec<Claim>| {
+            if group.len() >= 2 {
+                let of = group[0].2.clone();
+                if group.iter().all(|g| g.2 == of) {
+                    claims.push(Claim::ShareGroup(ShareGroupClaim {
+                        sentence: self.sentence,
+                        shares: group.iter().map(|g| g.1).collect(),
+                        of,
+                    }));
+                }
+            }
+            group.clear();
+        };
+        for cand in candidates {
+            if let Some(last) = group.last() {
+                if !self.links(last.0, cand.0) {
+                    flush(&mut group, claims);
+                }
+            }
+            group.push(cand);
+        }
+        flush(&mut group, claims);
+    }
+
+    /// Whether tokens strictly between `a` and `b` hold no other figure and no change word.
+    fn links(&self, a: usize, b: usize) -> bool {
+        self.tokens[a + 1..b].iter().all(|t| match t {
+            Token::Figure(_) => false,
+            Token::Word(w, _) => lexicon::lookup(CHANGE_WORDS, w).is_none(),
+            Token::Punct(c, _) => !matches!(c, '(' | ')' | ':'),
+        })
+    }
+
+    /// A share that opens its clause: at the start, or after a comma or a conjunction.
+    fn clause_initial(&self, t: usize) -> bool {
+        t == 0
+            || self.is_punct(t - 1, &[',', ';', '—', '–'])
+            || self.is_word(t - 1, &["and", "while", "whereas", "but", "with", "plus"])
+    }
+
+    /// "60% said …": separate questions may each take any share.
+    fn followed_by_reporting_verb(&self, t: usize) -> bool {
+        self.is_word(t, &["said", "say", "says", "think", "thought", "believe", "believed", "felt", "feel", "reported", "told", "agreed", "agree", "want", "wanted", "expect", "expected", "would", "will", "could", "are", "were", "is", "was", "have", "had", "also"])
+            || self.is_word(t, &["of"]) && self.is_word(t + 2, &["said", "say", "says", "think", "believe", "want", "agree", "agreed"])
+    }
+
+    /// Whether the figure at `t` sits next to a change word ("up 5%", "rose 5%").
+    fn is_change_figure(&self, t: usize) -> bool {
+        (t >= 1 && self.cue(t - 1).is_some())
+            || (t >= 2 && self.is_word(t - 1, &["by", "of"]) && self.cue(t - 2).is_some())
+            || self.cue(t + 1).is_some()
+    }
+
+    /// The words after "of" up to the next punctuation, figure or verb-like word.
+    fn of_phrase(&self, t: usize) -> Option<String> {
+        if !self.is_word(t, &["of"]) {
+            return None;
+        }
+        let mut words = Vec::new();
+        for token in &self.tokens[t + 1..] {
+            match token {
+                Token::Word(w, _) if words.len() < 4 => {
+                    if ["and", "or", "while", "were", "are", "was", "is", "had", "have", "said", "say", "in", "on", "at", "who", "which", "that"]
+                        .iter()
+                        .any(|s| w.eq_ignore_ascii_case(s))
+                    {
+                        break;
+                    }
+                    words.push(w.to_lowercase());
+                }
+                _ => break,
+            }
+        }
+        (!words.is_empty()).then(|| words.join(" "))
+    }
+}
+
+/// Phrases that say a question allowed more than one answer, so its shares may add past 100%.
+pub fn mentions_multiple_answers(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "more than one",
+        "multiple answers",
+        "multiple responses",
+        "multiple choices",
+        "several answers",
+        "could choose",
+        "could select",
+        "could pick",
+        "could give",
+        "could name",
+        "respectively",
+        "do not add up",
+        "don't add up",
+        "does not add up",
+        "add up to more than",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}

@@ -1,0 +1,236 @@
+//! Table-driven tests of the quantity grammar.
+
+use super::scan;
+use crate::parse::quantity::{Form, Qualifier, Unit};
+
+/// (figure text, unit, value, written low, written high)
+type Expected<'a> = (&'a str, Unit, f64, f64, f64);
+
+fn check(text: &str, expected: &[Expected<'_>]) {
+    let found = scan(text);
+    let got: Vec<(String, Unit, f64, f64, f64)> = found
+        .iter()
+        .map(|q| (q.span.slice(text).to_string(), q.unit, q.value, q.written.low, q.written.high))
+        .collect();
+    assert_eq!(got.len(), expected.len(), "in {text:?}: got {got:#?}");
+    for (g, e) in got.iter().zip(expected) {
+        assert_eq!(g.0, e.0, "text in {text:?}");
+        assert_eq!(g.1, e.1, "unit of {:?} in {text:?}", e.0);
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        assert!(close(g.2, e.2), "value of {:?}: {} vs {}", e.0, g.2, e.2);
+        assert!(close(g.3, e.3) && close(g.4, e.4), "interval of {:?}: [{}, {}] vs [{}, {}]", e.0, g.3, g.4, e.3, e.4);
+    }
+}
+
+fn units(text: &str) -> Vec<(String, Unit)> {
+    scan(text).iter().map(|q| (q.span.slice(text).to_string(), q.unit)).collect()
+}
+
+#[test]
+fn integers_decimals_and_signs() {
+    use Unit::*;
+    let cases: &[(&str, &[Expected<'_>])] = &[
+        ("There are 22,000 workers.", &[("22,000", Count, 22_000.0, 21_500.0, 22_500.0)]),
+        ("A total of 22,431 votes.", &[("22,431", Count, 22_431.0, 22_430.5, 22_431.5)]),
+        ("Some 1,234,567 people.", &[("Some 1,234,567", Count, 1_234_567.0, 1_234_566.5, 1_234_567.5)]),
+        ("It was 0.1 higher.", &[("0.1", Count, 0.1, 0.05, 0.15)]),
+        ("The temperature was −3.5 at dawn.", &[("−3.5", Count, -3.5, -3.55, -3.45)]),
+        ("The balance was +44 today.", &[("+44", Count, 44.0, 43.5, 44.5)]),
+        ("Only 7 came.", &[("7", Count, 7.0, 6.5, 7.5)]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn magnitudes() {
+    use Unit::*;
+    let cases: &[(&str, &[Expected<'_>])] = &[
+        ("It has 1.5 million residents.", &[("1.5 million", Count, 1.5e6, 1.45e6, 1.55e6)]),
+        ("It cost $280bn last year.", &[("$280bn", Currency, 280e9, 279.5e9, 280.5e9)]),
+        ("The city's 8 million residents.", &[("8 million", Count, 8e6, 7.5e6, 8.5e6)]),
+        ("Profit was £600m.", &[("£600m", Currency, 600e6, 599.5e6, 600.5e6)]),
+        ("Sales of 1.5 mln dlrs.", &[("1.5 mln dlrs", Currency, 1.5e6, 1.45e6, 1.55e6)]),
+        ("A 5k run.", &[("5k", Count, 5e3, 4.5e3, 5.5e3)]),
+        ("Debts of 3 bln.", &[("3 bln", Count, 3e9, 2.5e9, 3.5e9)]),
+        ("Exports of 2tn yuan.", &[("2tn yuan", Currency, 2e12, 1.5e12, 2.5e12)]),
+        ("A 10m wall.", &[]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn number_words_and_fractions() {
+    use Unit::*;
+    let cases: &[(&str, &[Expected<'_>])] = &[
+        ("There were twenty-two thousand fans.", &[("twenty-two thousand", Count, 22_000.0, 21_500.0, 22_500.0)]),
+        ("She bought a dozen eggs.", &[("a dozen", Count, 12.0, 11.0, 13.0)]),
+        ("Only nine voted.", &[("nine", Count, 9.0, 8.5, 9.5)]),
+        ("About a hundred came.", &[("About a hundred", Count, 100.0, 50.0, 150.0)]),
+        ("Half of them left.", &[("Half", Ratio, 0.5, 0.475, 0.525)]),
+        ("Two-thirds of voters agreed.", &[("Two-thirds", Ratio, 2.0 / 3.0, 2.0 / 3.0 - 0.025, 2.0 / 3.0 + 0.025)]),
+        ("Three-quarters agreed.", &[("Three-quarters", Ratio, 0.75, 0.725, 0.775)]),
+        ("A third of homes.", &[("A third", Ratio, 1.0 / 3.0, 1.0 / 3.0 - 0.025, 1.0 / 3.0 + 0.025)]),
+        ("One in five adults smoke.", &[("One in five", Ratio, 0.2, 0.15, 0.25)]),
+        ("4 in 10 people agree.", &[("4 in 10", Ratio, 0.4, 0.35, 0.45)]),
+        ("1 out of 3 homes.", &[("1 out of 3", Ratio, 1.0 / 3.0, 1.0 / 3.0 - 0.05, 1.0 / 3.0 + 0.05)]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn percents_and_points() {
+    use Unit::*;
+    let cases: &[(&str, &[Expected<'_>])] = &[
+        ("It fell 40%.", &[("40%", Percent, 40.0, 39.5, 40.5)]),
+        ("It is 0.1% of the total.", &[("0.1%", Percent, 0.1, 0.05, 0.15)]),
+        ("It rose 5 percent.", &[("5 percent", Percent, 5.0, 4.5, 5.5)]),
+        ("It rose 5 per cent.", &[("5 per cent", Percent, 5.0, 4.5, 5.5)]),
+        ("Output rose 3.2 pct in May.", &[("3.2 pct", Percent, 3.2, 3.15, 3.25)]),
+        ("Support rose 5 percentage points.", &[("5 percentage points", Points, 5.0, 4.5, 5.5)]),
+        ("Up 2pp on the year.", &[("2pp", Points, 2.0, 1.5, 2.5)]),
+        ("A rise of 3 pts.", &[("3 pts", Points, 3.0, 2.5, 3.5)]),
+        ("Inflation was forty percent.", &[("forty percent", Percent, 40.0, 39.5, 40.5)]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn currencies() {
+    let cases: &[(&str, f64, &str)] = &[
+        ("It cost $5.", 5.0, "USD"),
+        ("It cost €12.50.", 12.5, "EUR"),
+        ("It cost £3.", 3.0, "GBP"),
+        ("It cost ¥300.", 300.0, "JPY"),
+        ("It cost US$7.", 7.0, "USD"),
+        ("It cost A$7.", 7.0, "AUD"),
+        ("It cost HK$7.", 7.0, "HKD"),
+        ("It cost 40 dollars.", 40.0, "USD"),
+        ("It cost 40 euros.", 40.0, "EUR"),
+        ("It cost 40 pounds.", 40.0, "GBP"),
+        ("It cost 40 yuan.", 40.0, "CNY"),
+        ("It cost USD 40.", 40.0, "USD"),
+        ("It cost 40 EUR.", 40.0, "EUR"),
+        ("It cost CNY 40.", 40.0, "CNY"),
+    ];
+    for (text, value, code) in cases {
+        let found = scan(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].unit, Unit::Currency, "{text}");
+        assert_eq!(found[0].value, *value, "{text}");
+        assert_eq!(found[0].currency, Some(*code), "{text}");
+    }
+}
+
+#[test]
+fn things_that_are_not_amounts() {
+    let cases: &[(&str, &[(&str, Unit)])] = &[
+        ("It happened in 2019.", &[("2019", Unit::Year)]),
+        ("It will be done by 2025.", &[("2025", Unit::Year)]),
+        ("Between 2016–2018 it grew.", &[("2016–2018", Unit::Year)]),
+        ("From 2016-2018 it grew.", &[("2016-2018", Unit::Year)]),
+        ("On March 5 it rained.", &[]),
+        ("On 5 March 2020 it rained.", &[("2020", Unit::Year)]),
+        ("It was 5/3/2020.", &[]),
+        ("Doors open at 9:30 sharp.", &[]),
+        ("Doors open at 10 a.m. sharp.", &[]),
+        ("He came 1st and she came third.", &[]),
+        ("United won 3-1 at home.", &[("3-1", Unit::Score)]),
+        ("They drew 2–0 last week.", &[("2–0", Unit::Score)]),
+        ("Call 555-1234 now.", &[]),
+        ("Call 020 7946 0958 now.", &[]),
+        ("Call +44 20 7946 0958 now.", &[]),
+        ("The COVID-19 crisis and the A380 jet.", &[]),
+        ("Fly a Boeing 737 to see No. 10 and Article 50.", &[("737", Unit::Identifier), ("10", Unit::Identifier), ("50", Unit::Identifier)]),
+        ("A 5G network in the 1990s.", &[]),
+        ("Version 4.1.2 is out.", &[]),
+        ("It took 10 years.", &[("10 years", Unit::Duration)]),
+        ("A 45-year-old man.", &[("45-year-old", Unit::Duration)]),
+    ];
+    for (text, expected) in cases {
+        let got = units(text);
+        let amounts: Vec<_> = got.iter().filter(|(_, u)| u.is_amount()).collect();
+        assert!(amounts.is_empty(), "{text:?}: no amount expected, got {amounts:?}");
+        for (t, u) in *expected {
+            assert!(got.contains(&(t.to_string(), *u)), "{text:?}: expected {t:?} as {u:?}, got {got:?}");
+        }
+    }
+}
+
+#[test]
+fn ranges() {
+    let found = scan("Between 10 and 20 people came.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].form, Form::Range);
+    assert_eq!((found[0].written.low, found[0].written.high), (9.5, 20.5));
+
+    let found = scan("Prices rose 10-20% this year.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].unit, Unit::Percent);
+    assert_eq!((found[0].written.low, found[0].written.high), (9.5, 20.5));
+
+    let found = scan("Some 10 to 20 people came.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].form, Form::Range);
+
+    // "from 10 to 20" is a change, "rose 5% to 31%" two figures.
+    assert_eq!(scan("It rose from 10 to 20.").len(), 2);
+    assert_eq!(scan("It rose 5% to 31%.").len(), 2);
+}
+
+#[test]
+fn qualifiers() {
+    let cases: &[(&str, Qualifier)] = &[
+        ("about 40%", Qualifier::Approximately),
+        ("around 40%", Qualifier::Approximately),
+        ("roughly 40%", Qualifier::Approximately),
+        ("approximately 40%", Qualifier::Approximately),
+        ("some 40 people", Qualifier::Approximately),
+        ("~40%", Qualifier::Approximately),
+        ("nearly 40%", Qualifier::Nearly),
+        ("almost 40%", Qualifier::Nearly),
+        ("over 40%", Qualifier::Over),
+        ("more than 40%", Qualifier::Over),
+        ("above 40%", Qualifier::Over),
+        ("exceeding 40%", Qualifier::Over),
+        ("under 40%", Qualifier::Under),
+        ("less than 40%", Qualifier::Under),
+        ("below 40%", Qualifier::Under),
+        ("fewer than 40 people", Qualifier::Under),
+        ("at least 40%", Qualifier::AtLeast),
+        ("at most 40%", Qualifier::AtMost),
+        ("up to 40%", Qualifier::AtMost),
+        ("just over 40%", Qualifier::JustOver),
+        ("just under 40%", Qualifier::Nearly),
+    ];
+    for (text, qualifier) in cases {
+        let found = scan(text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].qualifier, *qualifier, "{text}");
+        assert_eq!(found[0].span.slice(text), text.trim_end_matches(" people"), "the span covers the qualifier");
+    }
+    let over = &scan("over 40%")[0];
+    assert_eq!(over.interval().low, 39.5);
+    assert!(over.interval().high.is_infinite());
+}
+
+#[test]
+fn lists_of_digits_are_separate_numbers() {
+    let found = scan("1,2,3,4");
+    assert!(found.iter().all(|q| q.value < 5.0), "{found:?}");
+}
+
+#[test]
+fn long_runs_are_linear_and_safe() {
+    let digits = "9".repeat(100_000);
+    assert!(scan(&digits).is_empty());
+    let many = "1 ".repeat(50_000);
+    assert_eq!(scan(&many).len(), 50_000);
+}

@@ -1,0 +1,11 @@
+//! Rules as data: the rule-file schema, loading and validating rule packs, and the pack
+//! compiled into the binary.
+
+mod pack;
+mod schema;
+pub mod yaml;
+
+pub use pack::{Rule, RuleSet, RulesError};
+pub use schema::{Docs, Example, Severity};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

@@ -1,0 +1,246 @@
+//! Loading rule packs: parse each file, check it against the kinds the engine knows, and
+//! report every broken file with a pointer into its YAML.
+
+use super::schema::{Docs, Example, RuleFile, Severity};
+use super::yaml::{self, Spanned};
+use crate::engine::Kind;
+use miette::{Diagnostic, NamedSource, Report, SourceSpan};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+/// A validated rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pub id: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub summary: String,
+    pub message: String,
+    pub help: Option<String>,
+    pub options: BTreeMap<String, f64>,
+    pub examples: Vec<Example>,
+    pub docs: Docs,
+    pub enabled: bool,
+    /// The file the rule came from ("rules/change-mismatch.yml" for shipped rules).
+    pub origin: String,
+}
+
+/// The rules of a run, in a stable order (by id).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+/// Every problem found while loading rules; each report names its file and place.
+#[derive(Debug)]
+pub struct RulesError {
+    pub problems: Vec<Report>,
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem(s) in rule files", self.problems.len())
+    }
+}
+
+impl std::error::Error for RulesError {}
+
+/// A rule file that parsed as YAML but says something invalid.
+#[derive(Debug, Diagnostic)]
+#[diagnostic(code(factlint::rules::invalid))]
+struct InvalidRule {
+    message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: Option<SourceSpan>,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl fmt::Display for InvalidRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for InvalidRule {}
+
+/// A problem that is not about one place in a file (a missing folder, an unreadable file).
+#[derive(Debug, Diagnostic)]
+#[diagnostic(code(factlint::rules::io))]
+struct RulesIo {
+    message: String,
+}
+
+impl fmt::Display for RulesIo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RulesIo {}
+
+fn io_problem(message: String) -> Report {
+    Report::new(RulesIo { message })
+}
+
+impl RuleSet {
+    /// The pack compiled into the binary.
+    pub fn builtin() -> Result<RuleSet, RulesError> {
+        let mut set = RuleSet::default();
+        set.add_files(super::EMBEDDED_RULES.iter().map(|(name, text)| (name.to_string(), Ok(text.to_string()))))?;
+        Ok(set)
+    }
+
+    /// Adds every `*.yml` / `*.yaml` file of `dir` (not its subfolders) as a pack.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), RulesError> {
+        let entries = std::fs::read_dir(dir).map_err(|e| RulesError {
+            problems: vec![io_problem(format!("cannot read the rules folder {}: {e}", dir.display()))],
+        })?;
+        let mut paths: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yml" || e == "yaml"))
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            return Err(RulesError {
+                problems: vec![io_problem(format!("the rules folder {} holds no .yml files", dir.display()))],
+            });
+        }
+        let files = paths.into_iter().map(|p| {
+            let name = p.display().to_string();
+            let text = std::fs::read(&p)
+                .map_err(|e| format!("cannot read {name}: {e}"))
+                .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())));
+            (name, text)
+        });
+        self.add_files(files)
+    }
+
+    /// Adds rules from `(name, text)` pairs, collecting every problem before failing.
+    pub fn add_files(&mut self, files: impl IntoIterator<Item = (String, Result<String, String>)>) -> Result<(), RulesError> {
+        let mut problems = Vec::new();
+        let mut added: Vec<Rule> = Vec::new();
+        for (name, text) in files {
+            match text {
+                Ok(text) => match parse_rule(&text, &name) {
+                    Ok(rule) => {
+                        let clash = self.rules.iter().chain(added.iter()).find(|r| r.id == rule.id).map(|r| r.origin.clone());
+                        if let Some(other) = clash {
+                            problems.push(io_problem(format!("{name}: rule id `{}` is already defined in {other}; rule ids must be unique", rule.id)));
+                        } else {
+                            added.push(rule);
+                        }
+                    }
+                    Err(report) => problems.push(report),
+                },
+                Err(message) => problems.push(io_problem(message)),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(RulesError { problems });
+        }
+        self.rules.extend(added);
+        self.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(())
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Rule> {
+        self.rules.iter_mut().find(|r| r.id == id)
+    }
+
+    pub fn enabled(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.enabled)
+    }
+
+    /// A set holding only the rule `id`, enabled: how a rule's examples are run.
+    pub fn only(&self, id: &str) -> RuleSet {
+        let rules = self.get(id).cloned().map(|mut r| {
+            r.enabled = true;
+            r
+        });
+        RuleSet { rules: rules.into_iter().collect() }
+    }
+}
+
+/// Parses and validates one rule file.
+pub fn parse_rule(text: &str, name: &str) -> Result<Rule, Report> {
+    let file: RuleFile = yaml::from_str(text, name)?;
+    let invalid = |message: String, at: Option<SourceSpan>, label: &str, help: Option<String>| {
+        Report::new(InvalidRule { message: format!("{name}: {message}"), src: yaml::source(text, name), span: at, label: label.to_string(), help })
+    };
+    let id = &file.id.value;
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.starts_with('-') {
+        return Err(invalid(format!("rule id `{id}` is not kebab-case"), yaml::span_of(&file.id), "here", Some("use lower-case letters, digits and hyphens, like `change-mismatch`".into())));
+    }
+    let kind = Kind::from_name(&file.kind.value).ok_or_else(|| {
+        let valid: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        invalid(format!("unknown rule kind `{}`", file.kind.value), yaml::span_of(&file.kind), "unknown kind", Some(format!("valid kinds: {}", valid.join(", "))))
+    })?;
+    let mut options = BTreeMap::new();
+    for (key, value) in &file.options {
+        let known = kind.options();
+        if !known.iter().any(|o| o.name == key) {
+            let valid: Vec<&str> = known.iter().map(|o| o.name).collect();
+            let help = if valid.is_empty() { format!("kind `{}` takes no options", kind.name()) } else { format!("options of kind `{}`: {}", kind.name(), valid.join(", ")) };
+            return Err(invalid(format!("unknown option `{key}` for kind `{}`", kind.name()), yaml::span_of(value), "unknown option", Some(help)));
+        }
+        if !value.value.is_finite() || value.value < 0.0 {
+            return Err(invalid(format!("option `{key}` must be a finite number of zero or more"), yaml::span_of(value), "not allowed", None));
+        }
+        options.insert(key.clone(), value.value);
+    }
+    check_placeholders(&file.message, kind).map_err(|(bad, at)| invalid(format!("unknown placeholder `{{{bad}}}` in message"), at, "unknown placeholder", Some(format!("placeholders of kind `{}`: {}", kind.name(), braces(kind)))))?;
+    if let Some(help) = &file.help {
+        check_placeholders(help, kind).map_err(|(bad, at)| invalid(format!("unknown placeholder `{{{bad}}}` in help"), at, "unknown placeholder", Some(format!("placeholders of kind `{}`: {}", kind.name(), braces(kind)))))?;
+    }
+    for (i, example) in file.examples.iter().enumerate() {
+        if example.bad.is_some() == example.good.is_some() {
+            return Err(invalid(format!("example {} must have exactly one of `bad` or `good`", i + 1), None, "", None));
+        }
+    }
+    Ok(Rule {
+        id: id.clone(),
+        kind,
+        severity: file.severity,
+        summary: file.summary,
+        message: file.message.value,
+        help: file.help.map(|h| h.value),
+        options,
+        examples: file.examples,
+        docs: file.docs,
+        enabled: file.enabled,
+        origin: name.to_string(),
+    })
+}
+
+fn braces(kind: Kind) -> String {
+    kind.placeholders().iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The first `{name}` in a template that the kind does not fill.
+fn check_placeholders(template: &Spanned<String>, kind: Kind) -> Result<(), (String, Option<SourceSpan>)> {
+    let mut rest = template.value.as_str();
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !kind.placeholders().contains(&name) {
+            return Err((name.to_string(), yaml::span_of(template)));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}

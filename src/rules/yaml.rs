@@ -1,0 +1,37 @@
+//! The one module that reads YAML.
+//!
+//! Rule packs and configuration are read with serde through serde-saphyr: pure Rust, no
+//! panics on malformed input, budgets against alias bombs and deep nesting, and errors that
+//! carry the line and column of the bad node for miette to point at. (serde_yaml, the usual
+//! choice, is archived.) Nothing else in the crate names the YAML library.
+
+use miette::{NamedSource, Report, SourceSpan};
+use serde::de::DeserializeOwned;
+
+pub use serde_saphyr::Spanned;
+
+/// Deserialises `text` (from the file `name`) into `T`, with strict budgets; the error is a
+/// miette report that points into the YAML.
+pub fn from_str<T: DeserializeOwned>(text: &str, name: &str) -> Result<T, Report> {
+    let mut options = serde_saphyr::Options::default();
+    options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_aliases = 1_000;
+    budget.max_nodes = 200_000;
+    budget.max_depth = 64;
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options(text, options).map_err(|e| serde_saphyr::miette::to_miette_report(&e, text, name))
+}
+
+/// The byte span of a spanned YAML value, for labels of our own.
+pub fn span_of<T>(value: &Spanned<T>) -> Option<SourceSpan> {
+    let span = value.referenced.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len().unwrap_or(0)).ok()?;
+    Some((start, len.max(1)).into())
+}
+
+/// The whole file as a named miette source.
+pub fn source(text: &str, name: &str) -> NamedSource<String> {
+    NamedSource::new(name, text.to_owned())
+}
