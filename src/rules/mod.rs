@@ -1,11 +1,13 @@
 //! Rules as data: the rule-file schema, loading and validating rule packs, and the pack
 //! compiled into the binary.
 
+mod examples;
 mod pack;
 mod schema;
 pub mod yaml;
 
-pub use pack::{Rule, RuleSet, RulesError};
+pub use examples::{ExampleFailure, run_examples};
+pub use pack::{Rule, RuleSet, RulesError, parse_rule};
 pub use schema::{Docs, Example, Severity};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

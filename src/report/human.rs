@@ -1,0 +1,128 @@
+//! The human report: one miette graphical diagnostic per finding, a label on every figure
+//! involved and a help line with the arithmetic; then file errors and a summary line.
+
+use super::{CheckedFile, FileResult, Summary, original_span};
+use crate::engine::Finding;
+use crate::rules::Severity;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt;
+
+/// How to draw the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self { color: false, width: 80 }
+    }
+}
+
+/// A finding as a miette diagnostic over the original file.
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: NamedSource<String>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display + 'b>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    GraphicalReportHandler::new_themed(theme).without_syntax_highlighting().with_width(style.width).with_links(false)
+}
+
+/// One finding of `file`, rendered.
+pub fn render_finding(path: &str, file: &CheckedFile, finding: &Finding, style: Style) -> String {
+    let mut labels: Vec<LabeledSpan> = finding
+        .labels
+        .iter()
+        .map(|l| {
+            let span = original_span(file, l.span);
+            LabeledSpan::new(Some(l.text.clone()), span.start, span.len())
+        })
+        .collect();
+    labels.sort_by_key(|l| l.offset());
+    let diagnostic = FindingDiagnostic { finding, source: NamedSource::new(path, file.source.clone()), labels };
+    let mut out = String::new();
+    if handler(style).render_report(&mut out, &diagnostic).is_err() {
+        out = format!("{path}: {}: {}\n", finding.rule, finding.message);
+    }
+    out
+}
+
+/// The whole human report: findings file by file, then errors, then the summary line.
+pub fn render(results: &[FileResult], style: Style) -> String {
+    let mut out = String::new();
+    for result in results {
+        if let Ok(file) = &result.outcome {
+            for finding in &file.checked.findings {
+                out.push_str(&render_finding(&result.path, file, finding, style));
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&summary_line(&Summary::of(results), results.iter().filter(|r| r.outcome.is_err()).count()));
+    out
+}
+
+/// "2 errors, 1 warning in 3 files." or "No problems in 1 file."
+pub fn summary_line(summary: &Summary, failed: usize) -> String {
+    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    let files = plural(summary.files, "file");
+    let unread = if failed > 0 { format!(" ({} could not be checked)", failed) } else { String::new() };
+    if summary.findings == 0 {
+        return format!("No problems found in {files}{unread}.\n");
+    }
+    let mut parts = Vec::new();
+    if summary.error > 0 {
+        parts.push(plural(summary.error, "error"));
+    }
+    if summary.warning > 0 {
+        parts.push(plural(summary.warning, "warning"));
+    }
+    if summary.info > 0 {
+        parts.push(plural(summary.info, "note"));
+    }
+    format!("Found {} in {files}{unread}.\n", parts.join(", "))
+}
