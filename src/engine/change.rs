@@ -41,15 +41,50 @@ fn contradicts(direction: Option<Direction>, from: Interval, to: Interval) -> bo
     }
 }
 
+/// The ways a level may be read: as written; with the magnitude of its partner when only the
+/// partner carries one ("to 4.80 … from 3.50 billion"); and, for a figure with exactly three
+/// decimals, with the dot as a thousands separator ("25.269 units from 26,414").
+fn level_readings(level: &Quantity, partner: &Quantity, tol: Tolerances) -> Vec<(Interval, f64)> {
+    let written = level.interval_with(tol);
+    let mut out = vec![(written, level.value)];
+    let mut scale = |k: f64| {
+        if let Some(i) = written.scale(k) {
+            out.push((i, level.value * k));
+        }
+    };
+    if level.magnitude == 1.0 && partner.magnitude > 1.0 && level.value.abs() < 1000.0 {
+        scale(partner.magnitude);
+    }
+    if level.magnitude == 1.0 && level.decimals == 3 && level.value.abs() < 1000.0 {
+        scale(1000.0);
+    }
+    out
+}
+
+/// Whether a change word certainly points against the levels under every reading of them.
+fn contradicted(direction: Option<Direction>, f: &Quantity, t: &Quantity, tol: Tolerances) -> bool {
+    let (fs, ts) = (level_readings(f, t, tol), level_readings(t, f, tol));
+    fs.iter().all(|(fi, _)| ts.iter().all(|(ti, _)| contradicts(direction, *fi, *ti)))
+}
+
 /// Readings of the change from `f` to `t` in the terms of the stated figure `s`.
 fn readings(s: &Quantity, f: &Quantity, t: &Quantity, tol: Tolerances) -> Vec<Reading> {
-    let (fi, ti) = (f.interval_with(tol), t.interval_with(tol));
     let mut out = Vec::new();
-    let points = || ti.sub(&fi).map(|range| Reading { range, point: t.value - f.value, write: format::points_change });
+    for (fi, fv) in level_readings(f, t, tol) {
+        for (ti, tv) in level_readings(t, f, tol) {
+            out.extend(readings_of(s, f, fi, fv, ti, tv));
+        }
+    }
+    out
+}
+
+fn readings_of(s: &Quantity, f: &Quantity, fi: Interval, fv: f64, ti: Interval, tv: f64) -> Vec<Reading> {
+    let mut out = Vec::new();
+    let points = || ti.sub(&fi).map(|range| Reading { range, point: tv - fv, write: format::points_change });
     match s.unit {
         Unit::Percent => {
-            if let Some(range) = Interval::percent_change(&fi, &ti).filter(|_| f.value != 0.0) {
-                out.push(Reading { range, point: (t.value / f.value - 1.0) * 100.0, write: format::percent_change });
+            if let Some(range) = Interval::percent_change(&fi, &ti).filter(|_| fv != 0.0) {
+                out.push(Reading { range, point: (tv / fv - 1.0) * 100.0, write: format::percent_change });
             }
             if f.unit == Unit::Percent {
                 out.extend(points());
@@ -58,7 +93,7 @@ fn readings(s: &Quantity, f: &Quantity, t: &Quantity, tol: Tolerances) -> Vec<Re
         Unit::Points if f.unit == Unit::Percent => out.extend(points()),
         _ if s.unit == f.unit && s.currency == f.currency => {
             if let Some(range) = ti.sub(&fi) {
-                out.push(Reading { range, point: t.value - f.value, write: |v| format::signed(v, 2) });
+                out.push(Reading { range, point: tv - fv, write: |v| format::signed(v, 2) });
             }
         }
         _ => {}
@@ -69,7 +104,11 @@ fn readings(s: &Quantity, f: &Quantity, t: &Quantity, tol: Tolerances) -> Vec<Re
 
 /// The stated change as a signed interval, or `None` when only its size is known.
 fn stated_signed(c: &ChangeClaim, s: &Quantity, tol: Tolerances) -> (Interval, bool) {
-    let i = s.interval_with(tol);
+    // Reports often cut a percentage rather than round it ("15.5" for 15.58): allow one more
+    // step of the last written digit away from zero.
+    let step = s.written.high - s.written.low;
+    let truncated = Interval::new(s.value, s.value + step.copysign(s.value)).unwrap_or(s.written);
+    let i = s.interval_with(tol).hull(&truncated);
     if s.value < 0.0 {
         return (i, true);
     }
@@ -87,10 +126,10 @@ fn stated_text(article: &Article, c: &ChangeClaim, stated: usize) -> String {
     let s = article.quantity(stated).span;
     if let Some(cue) = c.cue {
         if cue.end <= s.start && s.start - cue.end <= 5 {
-            return crate::span::Span::new(cue.start, s.end).slice(text).to_string();
+            return one_line(crate::span::Span::new(cue.start, s.end).slice(text));
         }
     }
-    s.slice(text).to_string()
+    one_line(s.slice(text))
 }
 
 pub fn mismatches(article: &Article, rule: &Rule) -> Vec<Hit> {
@@ -99,7 +138,7 @@ pub fn mismatches(article: &Article, rule: &Rule) -> Vec<Hit> {
     for c in changes(article) {
         let (Some(stated), Some((f, t))) = (c.stated, levels(article, c)) else { continue };
         let s = article.quantity(stated);
-        if contradicts(c.direction, f.interval_with(tol), t.interval_with(tol)) {
+        if contradicted(c.direction, f, t, tol) {
             continue; // change-direction reports it
         }
         let readings = readings(s, f, t, tol);
@@ -134,7 +173,7 @@ pub fn wrong_directions(article: &Article, rule: &Rule) -> Vec<Hit> {
     let mut hits = Vec::new();
     for c in changes(article) {
         let (Some(cue), Some((f, t))) = (c.cue, levels(article, c)) else { continue };
-        if !contradicts(c.direction, f.interval_with(tol), t.interval_with(tol)) {
+        if !contradicted(c.direction, f, t, tol) {
             continue;
         }
         let (said, actual_direction) = match c.direction {
@@ -157,8 +196,8 @@ pub fn wrong_directions(article: &Article, rule: &Rule) -> Vec<Hit> {
             labels,
             vars: vec![
                 ("cue", cue_text),
-                ("from", f.span.slice(&article.document.text).to_string()),
-                ("to", t.span.slice(&article.document.text).to_string()),
+                ("from", one_line(f.span.slice(&article.document.text))),
+                ("to", one_line(t.span.slice(&article.document.text))),
                 ("actual", actual),
                 ("said", said.to_string()),
                 ("actual_direction", actual_direction.to_string()),
@@ -166,4 +205,8 @@ pub fn wrong_directions(article: &Article, rule: &Rule) -> Vec<Hit> {
         });
     }
     hits
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

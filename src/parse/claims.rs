@@ -86,8 +86,8 @@ impl Article {
         &self.quantities[id]
     }
 
-    /// The text of a figure as written.
-    pub fn text_of(&self, id: QuantityId) -> &str {
-        self.quantities[id].span.slice(&self.document.text)
+    /// The text of a figure as written, with line breaks and runs of spaces made one space.
+    pub fn text_of(&self, id: QuantityId) -> String {
+        self.quantities[id].span.slice(&self.document.text).split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }

@@ -310,8 +310,29 @@ pub const CHANGE_WORDS: &[(&str, Direction)] = &[
 ];
 
 /// Words that open the comparison of a "a decline of 40% compared to …" phrase.
-pub const COMPARISON_WORDS: &[&str] = &[
-    "compared", "from", "since", "than", "on", "against", "versus", "vs",
+pub const COMPARISON_WORDS: &[&str] = &["compared", "comparison", "from", "than", "against", "versus", "vs"];
+
+/// Words that make a compared figure a forecast or an estimate, not an earlier level.
+pub const NOT_A_LEVEL_WORDS: &[&str] = &[
+    "forecast", "forecasts", "estimate", "estimates", "estimated", "expected", "expectation",
+    "expectations", "consensus", "poll", "analysts", "analyst", "average", "target", "guidance",
+    "projected", "projection", "goal", "budget", "budgeted", "planned",
+];
+
+/// Words that place a compared figure in the past ("compared to 10 years ago (37,000)").
+pub const TIME_WORDS: &[&str] = &[
+    "ago", "earlier", "before", "previous", "previously", "prior", "last", "year", "years",
+    "quarter", "quarters", "month", "months", "week", "weeks", "period", "decade", "decades",
+    "yesterday", "daybefore",
+];
+
+/// Change words that are only nouns: "growth to 1%" is not a change to 1%.
+pub const NOUN_ONLY_CHANGE_WORDS: &[&str] = &["growth", "reduction"];
+
+/// Filler words allowed between "from" and the figure ("from a revised 4.1%").
+pub const LEVEL_FILLERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "previous", "prior", "revised", "earlier",
+    "year-earlier", "year-ago", "record", "upwardly", "downwardly",
 ];
 
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {

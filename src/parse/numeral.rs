@@ -50,8 +50,13 @@ pub fn word<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error
 }
 
 /// Spaces (including no-break spaces) between the words of a figure.
+/// A figure may wrap onto the next line ("1.5\nbillion"), but never across a blank line.
 pub fn spaces(i: &str) -> PResult<'_, &str> {
-    take_while1(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}').parse(i)
+    let (rest, run) = take_while1(|c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\n' | '\r')).parse(i)?;
+    if run.bytes().filter(|b| *b == b'\n').count() > 1 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+    }
+    Ok((rest, run))
 }
 
 /// "22,000", "1,234,567.5": an integer with thousands separators.

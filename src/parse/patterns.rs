@@ -2,7 +2,7 @@
 //! the figures into [`Claim`]s.
 
 use super::claims::{ChangeClaim, Claim, QuantityId, ShareClaim, ShareGroupClaim};
-use super::lexicon::{self, CHANGE_WORDS, COMPARISON_WORDS, Direction};
+use super::lexicon::{self, CHANGE_WORDS, COMPARISON_WORDS, Direction, LEVEL_FILLERS, NOT_A_LEVEL_WORDS, NOUN_ONLY_CHANGE_WORDS, TIME_WORDS};
 use super::quantity::{Form, Quantity, Unit};
 use crate::span::Span;
 
@@ -13,9 +13,6 @@ pub enum Token<'t> {
     Punct(char, Span),
     Figure(QuantityId),
 }
-
-/// How far (in tokens) a change word may stand from the figures it governs.
-const MAX_CUE_GAP: usize = 6;
 
 /// Splits the sentence `span` of `text` into tokens; `figures` are the ids of the quantities
 /// inside the sentence, in order.
@@ -60,11 +57,11 @@ pub fn tokenize<'t>(text: &'t str, span: Span, quantities: &[Quantity], figures:
 pub fn sentence_claims(text: &str, sentence: Span, quantities: &mut [Quantity], figures: &[QuantityId]) -> Vec<Claim> {
     inherit_units(text, quantities, figures);
     let tokens = tokenize(text, sentence, quantities, figures);
-    let reader = Reader { tokens: &tokens, quantities, sentence };
+    let reader = Reader { tokens: &tokens, quantities, sentence, text };
     let mut claims = Vec::new();
     let mut used = vec![false; tokens.len()];
     reader.changes(&mut claims, &mut used);
-    reader.shares(&mut claims, &used, text);
+    reader.shares(&mut claims, &used);
     claims
 }
 
@@ -94,6 +91,7 @@ fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]
 }
 
 struct Reader<'a, 't> {
+    text: &'t str,
     tokens: &'a [Token<'t>],
     quantities: &'a [Quantity],
     sentence: Span,
@@ -162,29 +160,32 @@ impl Reader<'_, '_> {
             return None;
         }
         let to = self.amount(i + 3)?;
-        if !self.compatible(from, to) {
+        if !self.compatible(from, to) || self.is_rate(i + 2) || self.is_rate(i + 4) {
             return None;
         }
-        // Look back for the change word and a stated figure right after it.
+        // Look back for the change word, which must stand right before: "rose (by) (5%) (,) from".
         let mut cue = None;
         let mut stated = None;
-        for back in 1..=MAX_CUE_GAP.min(i) {
-            let k = i - back;
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
             if let Some((d, span)) = self.cue(k) {
                 cue = Some((d, span, k));
                 break;
             }
-            if matches!(self.tokens[k], Token::Figure(_)) {
-                let amount = self.amount(k);
-                let next_is_from = k + 1 == i || self.is_punct(k + 1, &[',']) && k + 2 == i;
-                if amount.is_some_and(|a| next_is_from && self.is_stated_unit(a, Some(to))) {
+            match self.tokens[k] {
+                Token::Punct(',', _) => continue,
+                Token::Word(w, _) if w.eq_ignore_ascii_case("by") || w.ends_with("ly") => continue,
+                Token::Figure(_) if stated.is_none() => {
+                    let amount = self.amount(k).filter(|a| self.is_stated_unit(*a, Some(to)));
+                    // "to 4-6% from 3-5%": a figure after "to" is a level, and the sentence is
+                    // not one we can read safely.
+                    if amount.is_none() || (k > 0 && self.is_word(k - 1, &["to"])) {
+                        return None;
+                    }
                     stated = amount;
-                    continue;
                 }
-                break;
-            }
-            if self.is_punct(k, &['.', ';', ':', '(', ')']) {
-                break;
+                _ => break,
             }
         }
         if cue.is_none() {
@@ -227,6 +228,13 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// Whether the figure before token `t` is a rate against something else ("15 per dollar",
+    /// "3 to the euro"), which moves the other way from the thing it prices.
+    fn is_rate(&self, t: usize) -> bool {
+        self.is_word(t, &["per", "a", "an"]) && self.word(t + 1).is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
+            || self.is_word(t, &["to", "against"]) && self.is_word(t + 1, &["the"]) && self.word(t + 2).is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
+    }
+
     /// A change word with its figures: "fell 120%", "rose 76% to $1.13bn from $639m",
     /// "150, down 25% from 200", "22,000, a decline of over 40% compared to … (37,000)".
     fn cue_at(&self, i: usize, used: &mut [bool]) -> Option<ChangeClaim> {
@@ -234,10 +242,16 @@ impl Reader<'_, '_> {
             return None;
         }
         let (direction, cue_span) = self.cue(i)?;
-        let noun_form = self.is_word(i.wrapping_sub(1), &["a", "an"]) && i > 0;
+        let cue_word = self.word(i).unwrap_or("");
+        let noun_form = i > 0 && self.is_word(i - 1, &["a", "an"]);
+        let noun_only = lexicon::contains(NOUN_ONLY_CHANGE_WORDS, cue_word);
         let mut j = i + 1;
-        if self.is_word(j, &["of", "by"]) {
+        let of = self.is_word(j, &["of"]);
+        if of || self.is_word(j, &["by"]) {
             j += 1;
+        }
+        if (noun_form || noun_only) && !of {
+            return None; // "a rise in prices", "growth to 1%"
         }
         let stated = self.amount(j).filter(|s| matches!(self.quantities[*s].unit, Unit::Percent | Unit::Points | Unit::Currency | Unit::Count));
         let mut to = None;
@@ -246,9 +260,16 @@ impl Reader<'_, '_> {
         if stated.is_none() && !self.is_word(k, &["to"]) {
             return None;
         }
-        // "… to Y"
+        // "… to Y", except "a decline of 25% to 35%", which is a range of declines.
         if self.is_word(k, &["to"]) {
             if let Some(y) = self.amount(k + 1) {
+                let range_of_changes = of && stated.is_some_and(|s| self.quantities[s].unit == self.quantities[y].unit);
+                if range_of_changes {
+                    return None;
+                }
+                if self.is_rate(k + 2) {
+                    return None;
+                }
                 to = Some(y);
                 k += 2;
             }
@@ -257,7 +278,7 @@ impl Reader<'_, '_> {
         if to.is_none() {
             let before = if noun_form { i - 1 } else { i };
             if before >= 2 && self.is_punct(before - 1, &[',']) {
-                to = self.amount(before - 2);
+                to = self.amount(before - 2).filter(|_| !self.is_rate(before - 1));
             }
         }
         // "… from X", "compared to … (X)", "than X".
@@ -286,44 +307,83 @@ impl Reader<'_, '_> {
         })
     }
 
-    /// The level a change is measured from, after token `k`: a compatible figure after a
-    /// comparison word or in brackets, before any other change word.
+    /// The level a change is measured from, after token `k`: "from X" (a few filler words
+    /// allowed), or "compared to/with …, than …, against …" followed soon by X, with a word of
+    /// time nearby and no word that makes X a forecast.
     fn comparison_after(&self, k: usize, level: QuantityId) -> Option<QuantityId> {
-        let mut comparison_seen = false;
-        let mut in_brackets = false;
-        for t in k..self.tokens.len() {
+        const WINDOW: usize = 8;
+        let mut t = k;
+        let limit = (k + 2 * WINDOW).min(self.tokens.len());
+        while t < limit {
+            match self.tokens[t] {
+                Token::Word(w, _) if lexicon::lookup(CHANGE_WORDS, w).is_some() => return None,
+                Token::Punct(';' | ':', _) => return None,
+                Token::Word(w, _) if w.eq_ignore_ascii_case("from") => {
+                    let mut f = t + 1;
+                    while self.word(f).is_some_and(|w| lexicon::contains(LEVEL_FILLERS, w)) {
+                        f += 1;
+                    }
+                    return self.amount(f).filter(|x| self.level_like(*x, level, f));
+                }
+                Token::Word(w, _) if lexicon::contains(COMPARISON_WORDS, w) => {
+                    return self.compared_level(t + 1, level);
+                }
+                _ => {}
+            }
+            t += 1;
+        }
+        None
+    }
+
+    /// After "compared", "than", "against": the first amount within a few tokens, accepted
+    /// when a word of time is near and nothing marks it as a forecast.
+    fn compared_level(&self, start: usize, level: QuantityId) -> Option<QuantityId> {
+        const WINDOW: usize = 8;
+        let mut time_seen = false;
+        let end = (start + WINDOW).min(self.tokens.len());
+        for t in start..end {
             match self.tokens[t] {
                 Token::Word(w, _) => {
-                    if lexicon::lookup(CHANGE_WORDS, w).is_some() {
+                    if lexicon::contains(NOT_A_LEVEL_WORDS, w) || lexicon::lookup(CHANGE_WORDS, w).is_some() {
                         return None;
                     }
-                    if lexicon::contains(COMPARISON_WORDS, w) || w.eq_ignore_ascii_case("with") {
-                        comparison_seen = true;
-                    }
+                    time_seen |= lexicon::contains(TIME_WORDS, w);
                 }
-                Token::Punct(c, _) => match c {
-                    '(' => in_brackets = true,
-                    ')' => in_brackets = false,
-                    ';' => return None,
-                    _ => {}
-                },
+                Token::Punct(';' | ':' | ',', _) => return None,
+                Token::Punct(_, _) => {}
                 Token::Figure(id) => {
-                    if self.quantities[id].is_amount() {
-                        if (comparison_seen || in_brackets) && self.compatible(id, level) {
-                            return Some(id);
-                        }
-                        if !in_brackets && self.quantities[id].unit == self.quantities[level].unit {
-                            return None;
-                        }
+                    let q = &self.quantities[id];
+                    if matches!(q.unit, Unit::Year | Unit::Date | Unit::Duration) {
+                        time_seen = true;
+                        continue;
                     }
+                    if !q.is_amount() {
+                        return None;
+                    }
+                    let time_after = (t + 1..(t + 4).min(self.tokens.len())).any(|a| match self.tokens[a] {
+                        Token::Word(w, _) => lexicon::contains(TIME_WORDS, w),
+                        Token::Figure(f) => matches!(self.quantities[f].unit, Unit::Year | Unit::Date),
+                        Token::Punct(_, _) => false,
+                    });
+                    let forecast_after = (t + 1..(t + 4).min(self.tokens.len())).any(|a| self.word(a).is_some_and(|w| lexicon::contains(NOT_A_LEVEL_WORDS, w)));
+                    return (self.level_like(id, level, t) && (time_seen || time_after) && !forecast_after).then_some(id);
                 }
             }
         }
         None
     }
 
+    /// Whether figure `x` (at token `t`) can be the earlier level of `level`: same unit, not a
+    /// signed change in brackets ("5.7 million (-266,000)"), not a rate.
+    fn level_like(&self, x: QuantityId, level: QuantityId, t: usize) -> bool {
+        let q = &self.quantities[x];
+        let signed = q.value < 0.0 || q.span.slice(self.text).starts_with('+');
+        self.compatible(x, level) && !signed && !self.is_rate(t + 1)
+    }
+
     /// Single shares ("0.1% of the population") and shares of one whole stated together.
-    fn shares(&self, claims: &mut Vec<Claim>, used: &[bool], text: &str) {
+    fn shares(&self, claims: &mut Vec<Claim>, used: &[bool]) {
+        let text = self.text;
         let mut candidates: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
         for (t, token) in self.tokens.iter().enumerate() {
             let Token::Figure(id) = *token else { continue };
@@ -336,7 +396,7 @@ impl Reader<'_, '_> {
             if of.is_some() || whole.is_some() {
                 claims.push(Claim::Share(ShareClaim { sentence: self.sentence, share: id, whole, of: of.clone() }));
             }
-            if q.unit == Unit::Percent && self.clause_initial(t) && !self.followed_by_reporting_verb(t + 1) && !self.is_change_figure(t) {
+            if q.unit == Unit::Percent && !self.is_change_figure(t) {
                 candidates.push((t, id, of));
             }
         }
@@ -346,7 +406,7 @@ impl Reader<'_, '_> {
         // Shares link when nothing but words and list punctuation separates them.
         let mut group: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
         let flush = |group: &mut Vec<(usize, QuantityId, Option<String>)>, claims: &mut Vec<Claim>| {
-            if group.len() >= 2 {
+            if group.len() >= 2 && self.partitions_one_whole(group) {
                 let of = group[0].2.clone();
                 if group.iter().all(|g| g.2 == of) {
                     claims.push(Claim::ShareGroup(ShareGroupClaim {
@@ -367,6 +427,29 @@ impl Reader<'_, '_> {
             group.push(cand);
         }
         flush(&mut group, claims);
+    }
+
+    /// Whether a run of linked shares reads as the parts of one whole: each opens its clause
+    /// and is followed by its own words ("13% work in research, 30% in admin"), none is a
+    /// comparison ("31% more") or a rate for a group ("20% for banks"), no reporting verb makes
+    /// them answers to separate questions, and they do not repeat one word ("69% negative for
+    /// …, 62% negative for …": two questions compared).
+    fn partitions_one_whole(&self, group: &[(usize, QuantityId, Option<String>)]) -> bool {
+        let mut next_words = Vec::new();
+        for &(t, _, _) in group {
+            if !self.clause_initial(t) || self.followed_by_reporting_verb(t + 1) {
+                return false;
+            }
+            let Some(next) = self.word(t + 1) else { return false };
+            let next = next.to_ascii_lowercase();
+            if ["more", "less", "fewer", "higher", "lower", "above", "below", "for", "per", "a", "an", "each", "every", "annually", "interest", "tax", "rate", "stake", "stakes", "chance", "probability", "likely"].contains(&next.as_str()) {
+                return false;
+            }
+            next_words.push(next);
+        }
+        const PREPOSITIONS: &[&str] = &["in", "at", "on", "of", "from", "to", "with", "by", "as", "into"];
+        let repeated = next_words.iter().enumerate().any(|(i, w)| !PREPOSITIONS.contains(&w.as_str()) && next_words[i + 1..].contains(w));
+        !repeated
     }
 
     /// Whether tokens strictly between `a` and `b` hold no other figure and no change word.

@@ -450,6 +450,19 @@ fn not_an_amount(text: &str, start: usize) -> Option<usize> {
         return None;
     }
     let run = digit_run(rest);
+    // '09, '90s: a year with its century cut.
+    if run == 2 && text[..start].ends_with(['\'', '’']) {
+        return Some(start + run + usize::from(rest[run..].starts_with('s')));
+    }
+    // 59-5/8, 12 3/4: a whole number and a fraction (old stock prices).
+    if let Some(sep) = b.get(run).filter(|c| **c == b'-' || **c == b' ') {
+        let _ = sep;
+        let after = &rest[run + 1..];
+        let num = digit_run(after);
+        if num > 0 && after.as_bytes().get(num) == Some(&b'/') && digit_run(&after[num + 1..]) > 0 {
+            return Some(start + run + 1 + num + 1 + digit_run(&after[num + 1..]));
+        }
+    }
     // Phone numbers: three or more groups of digits joined by spaces, dashes or dots.
     if let Some(len) = phone_length(rest) {
         return Some(start + len);
