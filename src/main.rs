@@ -163,8 +163,9 @@ fn load_rules(packs: &[PathBuf]) -> Option<RuleSet> {
 }
 
 fn print_rule_errors(e: factlint::rules::RulesError) -> Option<RuleSet> {
+    let style = human::Style { color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()), width: 100 };
     for problem in &e.problems {
-        err(&format!("{problem:?}\n"));
+        err(&human::render_error(problem, style));
     }
     None
 }

@@ -129,6 +129,16 @@ fn stated_text(article: &Article, c: &ChangeClaim, stated: usize) -> String {
             return one_line(crate::span::Span::new(cue.start, s.end).slice(text));
         }
     }
+    // A change word just before the figure ("a fall of 10%") names the change better.
+    let before = text[c.sentence.start.min(s.start)..s.start].trim_end();
+    let words: Vec<&str> = before.rsplit(' ').take(3).collect();
+    for (n, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+        if crate::parse::lexicon::lookup(crate::parse::lexicon::CHANGE_WORDS, w).is_some() {
+            let start = (before.len() + 1).saturating_sub(words[..=n].iter().map(|x| x.len() + 1).sum::<usize>());
+            return one_line(&text[c.sentence.start.min(s.start) + start..s.end]);
+        }
+    }
     one_line(s.slice(text))
 }
 

@@ -192,27 +192,13 @@ impl Reader<'_, '_> {
             stated = None;
         }
         let mut end = i + 3;
-        // After: "…, a rise of 19%", "(up 19%)", ", up 19%".
         if stated.is_none() {
-            let mut k = i + 4;
-            if self.is_punct(k, &[',', '(']) {
-                k += 1;
-                if self.is_word(k, &["a", "an"]) {
-                    k += 1;
+            if let Some((s, d, span, last)) = self.trailing_stated(i + 4, to) {
+                stated = Some(s);
+                if cue.is_none() {
+                    cue = Some((d, span, last));
                 }
-                if let Some((d, span)) = self.cue(k) {
-                    let mut j = k + 1;
-                    if self.is_word(j, &["of", "by"]) {
-                        j += 1;
-                    }
-                    if let Some(s) = self.amount(j).filter(|s| self.is_stated_unit(*s, Some(to))) {
-                        stated = Some(s);
-                        if cue.is_none() {
-                            cue = Some((d, span, k));
-                        }
-                        end = j;
-                    }
-                }
+                end = last;
             }
         }
         for u in used.iter_mut().take(end + 1).skip(cue.map_or(i, |c| c.2)) {
@@ -226,6 +212,26 @@ impl Reader<'_, '_> {
             to: Some(to),
             stated,
         })
+    }
+
+    /// A change stated after its levels, from token `k`: "…, a rise of 19%", "(up 19%)",
+    /// ", up 19%". Returns the figure, the change word's direction and span, and the figure's
+    /// token index.
+    fn trailing_stated(&self, k: usize, level: QuantityId) -> Option<(QuantityId, Direction, Span, usize)> {
+        if !self.is_punct(k, &[',', '(']) {
+            return None;
+        }
+        let mut k = k + 1;
+        if self.is_word(k, &["a", "an"]) {
+            k += 1;
+        }
+        let (d, span) = self.cue(k)?;
+        let mut j = k + 1;
+        if self.is_word(j, &["of", "by"]) {
+            j += 1;
+        }
+        let s = self.amount(j).filter(|s| self.is_stated_unit(*s, Some(level)))?;
+        Some((s, d, span, j))
     }
 
     /// Whether the figure before token `t` is a rate against something else ("15 per dollar",
@@ -285,7 +291,17 @@ impl Reader<'_, '_> {
         if let Some(level) = to {
             from = self.comparison_after(k, level);
         }
-        let stated = stated.filter(|s| self.is_stated_unit(*s, to.or(from)) || to.is_none());
+        let mut stated = stated.filter(|s| self.is_stated_unit(*s, to.or(from)) || to.is_none());
+        let mut last = k;
+        if let (None, Some(level), Some(f)) = (stated, to, from) {
+            let f_token = self.tokens.iter().position(|t| *t == Token::Figure(f)).unwrap_or(k);
+            if let Some((s, d, _, at)) = self.trailing_stated(f_token + 1, level) {
+                if d == direction {
+                    stated = Some(s);
+                    last = at;
+                }
+            }
+        }
         if stated.is_none() && (to.is_none() || from.is_none()) {
             return None;
         }
@@ -297,6 +313,16 @@ impl Reader<'_, '_> {
             }
         }
         used[i] = true;
+        if let Some(u) = used.get_mut(last) {
+            *u = true;
+        }
+        if let Some(s) = stated {
+            if let Some(t) = self.tokens.iter().position(|t| *t == Token::Figure(s)) {
+                for u in used.iter_mut().take(t + 1).skip(i) {
+                    *u = true;
+                }
+            }
+        }
         Some(ChangeClaim {
             sentence: self.sentence,
             cue: Some(cue_span),

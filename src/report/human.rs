@@ -79,7 +79,12 @@ pub fn render_finding(path: &str, file: &CheckedFile, finding: &Finding, style: 
         .iter()
         .map(|l| {
             let span = original_span(file, l.span);
-            LabeledSpan::new(Some(l.text.clone()), span.start, span.len())
+            // The finding's own figure is the primary label, so the header shows its place.
+            if l.span == finding.span {
+                LabeledSpan::new_primary_with_span(Some(l.text.clone()), (span.start, span.len()))
+            } else {
+                LabeledSpan::new(Some(l.text.clone()), span.start, span.len())
+            }
         })
         .collect();
     labels.sort_by_key(|l| l.offset());
@@ -125,4 +130,15 @@ pub fn summary_line(summary: &Summary, failed: usize) -> String {
         parts.push(plural(summary.info, "note"));
     }
     format!("Found {} in {files}{unread}.\n", parts.join(", "))
+}
+
+/// A configuration or rule-file error (a miette report), rendered like findings but with
+/// long messages kept on one line so that file names and values stay searchable.
+pub fn render_error(report: &miette::Report, style: Style) -> String {
+    let mut out = String::new();
+    let handler = handler(style).with_wrap_lines(false);
+    if handler.render_report(&mut out, report.as_ref()).is_err() {
+        out = format!("{report}\n");
+    }
+    out
 }

@@ -38,8 +38,8 @@ pub fn run_examples(rules: &RuleSet) -> (usize, Vec<ExampleFailure>) {
 }
 
 fn run_one(rule: &Rule, alone: &RuleSet, bad: Option<&str>, good: Option<&str>) -> Option<String> {
-    // Examples are body text: a blank first line keeps the sentence from being a headline.
-    let body = |t: &str| format!("\n{t}\n");
+    // Examples are body text: under a headline of their own, so they are never read as one.
+    let body = |t: &str| format!("Example\n\n{t}\n");
     if let Some(text) = bad {
         let findings = crate::check_text(&body(text), alone).findings;
         if findings.is_empty() {

@@ -20,7 +20,10 @@ pub fn from_str<T: DeserializeOwned>(text: &str, name: &str) -> Result<T, Report
     budget.max_nodes = 200_000;
     budget.max_depth = 64;
     options.budget = Some(budget);
-    serde_saphyr::from_str_with_options(text, options).map_err(|e| serde_saphyr::miette::to_miette_report(&e, text, name))
+    serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        let render = serde_saphyr::render_options! { source_name: Some(name) };
+        serde_saphyr::miette::to_miette_report_with_options(&e, text, name, render)
+    })
 }
 
 /// The byte span of a spanned YAML value, for labels of our own.
