@@ -16,7 +16,9 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut code = String::from("/// The shipped rule pack: (path, YAML).\npub const EMBEDDED_RULES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// The shipped rule pack: (path, YAML).\npub const EMBEDDED_RULES: &[(&str, &str)] = &[\n",
+    );
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();

@@ -18,7 +18,9 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, String> {
         return utf16(name, rest, u16::from_be_bytes);
     }
     if let Some(at) = memchr::memchr(0, bytes) {
-        return Err(format!("{name}: looks like a binary file (NUL byte at offset {at}); expected text (UTF-8)"));
+        return Err(format!(
+            "{name}: looks like a binary file (NUL byte at offset {at}); expected text (UTF-8)"
+        ));
     }
     utf8(name, bytes, 0)
 }
@@ -31,8 +33,10 @@ fn utf8(name: &str, bytes: &[u8], base: usize) -> Result<String, String> {
 }
 
 fn utf16(name: &str, bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, String> {
-    if bytes.len() % 2 != 0 {
-        return Err(format!("{name}: UTF-16 text with an odd number of bytes; expected whole UTF-16 code units"));
+    if !bytes.len().is_multiple_of(2) {
+        return Err(format!(
+            "{name}: UTF-16 text with an odd number of bytes; expected whole UTF-16 code units"
+        ));
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
     char::decode_utf16(units)

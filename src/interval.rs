@@ -23,11 +23,7 @@ impl Interval {
         if a.is_nan() || b.is_nan() {
             return None;
         }
-        Some(if a <= b {
-            Self { low: a, high: b }
-        } else {
-            Self { low: b, high: a }
-        })
+        Some(if a <= b { Self { low: a, high: b } } else { Self { low: b, high: a } })
     }
 
     /// A single value.
@@ -38,26 +34,17 @@ impl Interval {
     /// `v ± half_width`.
     pub fn around(v: f64, half_width: f64) -> Self {
         let w = half_width.abs();
-        Self {
-            low: v - w,
-            high: v + w,
-        }
+        Self { low: v - w, high: v + w }
     }
 
     /// Everything from `low` upwards.
     pub fn at_least(low: f64) -> Self {
-        Self {
-            low,
-            high: f64::INFINITY,
-        }
+        Self { low, high: f64::INFINITY }
     }
 
     /// Everything up to `high`.
     pub fn at_most(high: f64) -> Self {
-        Self {
-            low: f64::NEG_INFINITY,
-            high,
-        }
+        Self { low: f64::NEG_INFINITY, high }
     }
 
     pub fn mid(&self) -> f64 {
@@ -87,10 +74,7 @@ impl Interval {
 
     /// The smallest interval holding both.
     pub fn hull(&self, other: &Interval) -> Interval {
-        Interval {
-            low: self.low.min(other.low),
-            high: self.high.max(other.high),
-        }
+        Interval { low: self.low.min(other.low), high: self.high.max(other.high) }
     }
 
     /// The part both share, if any.
@@ -101,10 +85,7 @@ impl Interval {
     }
 
     pub fn neg(&self) -> Interval {
-        Interval {
-            low: -self.high,
-            high: -self.low,
-        }
+        Interval { low: -self.high, high: -self.low }
     }
 
     pub fn add(&self, other: &Interval) -> Option<Interval> {
@@ -120,12 +101,8 @@ impl Interval {
     }
 
     pub fn mul(&self, other: &Interval) -> Option<Interval> {
-        let products = [
-            self.low * other.low,
-            self.low * other.high,
-            self.high * other.low,
-            self.high * other.high,
-        ];
+        let products =
+            [self.low * other.low, self.low * other.high, self.high * other.low, self.high * other.high];
         if products.iter().any(|p| p.is_nan()) {
             return None;
         }

@@ -144,7 +144,9 @@ fn use_color(choice: Color) -> bool {
     match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }
 
@@ -163,7 +165,10 @@ fn load_rules(packs: &[PathBuf]) -> Option<RuleSet> {
 }
 
 fn print_rule_errors(e: factlint::rules::RulesError) -> Option<RuleSet> {
-    let style = human::Style { color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()), width: 100 };
+    let style = human::Style {
+        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: 100,
+    };
     for problem in &e.problems {
         err(&human::render_error(problem, style));
     }
@@ -181,20 +186,29 @@ fn check(args: CheckArgs) -> u8 {
                 match std::io::stdin().read_to_end(&mut bytes) {
                     Ok(_) => match factlint::input::decode(&args.stdin_filename, &bytes) {
                         Ok(text) => factlint::check_source(&args.stdin_filename, text, &rules),
-                        Err(message) => FileResult { path: args.stdin_filename.clone(), outcome: Err(message) },
+                        Err(message) => {
+                            FileResult { path: args.stdin_filename.clone(), outcome: Err(message) }
+                        }
                     },
-                    Err(e) => FileResult { path: args.stdin_filename.clone(), outcome: Err(format!("{}: cannot read standard input: {e}", args.stdin_filename)) },
+                    Err(e) => FileResult {
+                        path: args.stdin_filename.clone(),
+                        outcome: Err(format!("{}: cannot read standard input: {e}", args.stdin_filename)),
+                    },
                 }
             }
             Input::File(path) => factlint::check_file(&path, &rules, args.max_file_size),
-            Input::Missing(path, message) => FileResult { path: path.display().to_string(), outcome: Err(message) },
+            Input::Missing(path, message) => {
+                FileResult { path: path.display().to_string(), outcome: Err(message) }
+            }
         });
     }
     for failed in results.iter().filter_map(|r| r.outcome.as_ref().err()) {
         err(&format!("error: {failed}\n"));
     }
     match args.format {
-        Format::Human => out(&human::render(&results, human::Style { color: use_color(args.color), width: 80 })),
+        Format::Human => {
+            out(&human::render(&results, human::Style { color: use_color(args.color), width: 80 }))
+        }
         Format::Json => out(&(factlint::report::json::render(&results) + "\n")),
     }
     let summary = Summary::of(&results);
@@ -241,7 +255,10 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            inputs.push(Input::Missing(dir.to_path_buf(), format!("{}: cannot read folder: {e}", dir.display())));
+            inputs.push(Input::Missing(
+                dir.to_path_buf(),
+                format!("{}: cannot read folder: {e}", dir.display()),
+            ));
             return;
         }
     };
@@ -254,7 +271,11 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
         }
         if path.is_dir() {
             walk(&path, inputs);
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
             inputs.push(Input::File(path));
         }
     }
@@ -328,7 +349,10 @@ fn rules(action: RulesAction) -> u8 {
             }
             let (ran, failures) = factlint::rules::run_examples(&set);
             for f in &failures {
-                out(&format!("FAIL {} ({} example {}): {}\n    {}\n", f.rule, f.origin, f.index, f.problem, f.text));
+                out(&format!(
+                    "FAIL {} ({} example {}): {}\n    {}\n",
+                    f.rule, f.origin, f.index, f.problem, f.text
+                ));
             }
             out(&format!("{} passed, {} failed\n", ran - failures.len(), failures.len()));
             if failures.is_empty() { 0 } else { EXIT_FINDINGS }
@@ -370,7 +394,8 @@ fn explain(id: &str, packs: &[PathBuf]) -> u8 {
     let Some(set) = load_rules(packs) else { return EXIT_TROUBLE };
     let Some(rule) = set.get(id) else { return unknown_rule(id, &set) };
     let docs = &rule.docs;
-    let mut text = format!("# {} ({}, {})\n\n{}\n", rule.id, rule.severity.name(), rule.kind.name(), rule.summary);
+    let mut text =
+        format!("# {} ({}, {})\n\n{}\n", rule.id, rule.severity.name(), rule.kind.name(), rule.summary);
     for (heading, body) in [
         ("What it catches", &docs.what_it_catches),
         ("Why it matters", &docs.why_it_matters),

@@ -58,13 +58,17 @@ fn json_output_has_the_documented_shape() {
     assert_eq!((finding["end_line"].as_u64(), finding["end_column"].as_u64()), (Some(4), Some(12)));
     assert_eq!(finding["labels"].as_array().map(Vec::len), Some(3));
     assert_eq!(json["files"][0]["error"], serde_json::Value::Null);
-    assert_eq!(json["summary"], serde_json::json!({"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0}));
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"files": 1, "findings": 1, "error": 1, "warning": 0, "info": 0})
+    );
     insta::assert_snapshot!("check_json", text);
 }
 
 #[test]
 fn stdin_is_read_with_dash() {
-    let (code, text) = run(&["check", "-", "--stdin-filename", "story.txt"], Some("Title\n\nPrices fell 120% last year.\n"));
+    let (code, text) =
+        run(&["check", "-", "--stdin-filename", "story.txt"], Some("Title\n\nPrices fell 120% last year.\n"));
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("story.txt:3:13"), "{text}");
     assert!(text.contains("impossible-value"), "{text}");
@@ -80,7 +84,8 @@ fn fail_on_and_exit_zero() {
 
 #[test]
 fn missing_file_exits_two_and_other_files_are_still_checked() {
-    let (code, text) = run(&["check", "fixtures/no-such-file.txt", "fixtures/foreign-workers-over-60.txt"], None);
+    let (code, text) =
+        run(&["check", "fixtures/no-such-file.txt", "fixtures/foreign-workers-over-60.txt"], None);
     assert_eq!(code, 2, "{text}");
     assert!(text.contains("fixtures/no-such-file.txt: no such file or folder"), "{text}");
     assert!(text.contains("change-mismatch"), "the readable file is still reported: {text}");
@@ -111,7 +116,10 @@ fn folders_are_walked_in_order() {
 
 #[test]
 fn a_misspelt_field_in_a_rule_pack_points_into_the_yaml() {
-    let (code, text) = run(&["check", "fixtures/foreign-workers.txt", "--rules", "fixtures/rule-packs/misspelt-field"], None);
+    let (code, text) = run(
+        &["check", "fixtures/foreign-workers.txt", "--rules", "fixtures/rule-packs/misspelt-field"],
+        None,
+    );
     assert_eq!(code, 2, "{text}");
     assert!(text.contains("sevrity"), "{text}");
     assert!(text.contains("change.yml:3"), "names file and line: {text}");
@@ -143,7 +151,8 @@ fn malformed_yaml_is_refused_with_its_place() {
 
 #[test]
 fn a_missing_rules_folder_is_refused() {
-    let (code, text) = run(&["check", "fixtures/foreign-workers.txt", "--rules", "fixtures/no-such-pack"], None);
+    let (code, text) =
+        run(&["check", "fixtures/foreign-workers.txt", "--rules", "fixtures/no-such-pack"], None);
     assert_eq!(code, 2, "{text}");
     assert!(text.contains("cannot read the rules folder fixtures/no-such-pack"), "{text}");
 }
@@ -153,7 +162,10 @@ fn a_valid_user_pack_adds_its_rule_and_its_examples_pass() {
     let (code, text) = run(&["rules", "test", "fixtures/rule-packs/valid"], None);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("2 passed, 0 failed"), "{text}");
-    let (code, text) = run(&["check", "-", "--rules", "fixtures/rule-packs/valid"], Some("T\n\nPrices fell 60% in a year.\n"));
+    let (code, text) = run(
+        &["check", "-", "--rules", "fixtures/rule-packs/valid"],
+        Some("T\n\nPrices fell 60% in a year.\n"),
+    );
     assert_eq!(code, 0, "a warning does not fail the default --fail-on error: {text}");
     assert!(text.contains("big-fall"), "{text}");
 }
@@ -184,12 +196,21 @@ fn claims_json_lists_figures_and_claims() {
     let quantities = json["quantities"].as_array().expect("quantities");
     let first = &quantities[0];
     assert_eq!(first["text"], "22,000");
-    assert_eq!((first["value"].as_f64(), first["low"].as_f64(), first["high"].as_f64()), (Some(22000.0), Some(21500.0), Some(22500.0)));
+    assert_eq!(
+        (first["value"].as_f64(), first["low"].as_f64(), first["high"].as_f64()),
+        (Some(22000.0), Some(21500.0), Some(22500.0))
+    );
     assert_eq!(first["unit"], "count");
     let over = quantities.iter().find(|q| q["text"] == "over 40%").expect("over 40%");
-    assert_eq!((over["value"].as_f64(), over["unit"].as_str(), over["qualifier"].as_str()), (Some(40.0), Some("percent"), Some("over")));
+    assert_eq!(
+        (over["value"].as_f64(), over["unit"].as_str(), over["qualifier"].as_str()),
+        (Some(40.0), Some("percent"), Some("over"))
+    );
     assert_eq!(over["high"], serde_json::Value::Null, "an open bound is null");
-    let change = json["claims"].as_array().and_then(|c| c.iter().find(|c| c["kind"] == "change")).expect("a change claim");
+    let change = json["claims"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["kind"] == "change"))
+        .expect("a change claim");
     assert_eq!((change["to"].as_u64(), change["stated"].as_u64()), (Some(0), Some(1)));
 }
 

@@ -7,7 +7,8 @@ use factlint::rules::RuleSet;
 
 fn fixture(name: &str) -> (String, String) {
     let path = format!("fixtures/{name}");
-    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&path)).expect("fixture exists");
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&path))
+        .expect("fixture exists");
     (path, text)
 }
 
@@ -94,9 +95,21 @@ fn variants_of_the_seed_article_fire_each_foundation_rule() {
     let rules = RuleSet::builtin().expect("valid pack");
     let (_, seed) = fixture("foreign-workers.txt");
     let variants = [
-        ("The city's unemployment rate fell from 6.1% to 4.3%", "The city's unemployment rate rose from 31% to 26%", "change-direction"),
-        ("35% work in\nconstruction, 28% in care homes and 22% in hospitality", "35% work in\nconstruction, 28% in care homes and 44% in hospitality", "share-sum"),
-        ("Applications for work permits dropped\n25% to 4,500", "Applications for work permits fell\n120% to 4,500", "impossible-value"),
+        (
+            "The city's unemployment rate fell from 6.1% to 4.3%",
+            "The city's unemployment rate rose from 31% to 26%",
+            "change-direction",
+        ),
+        (
+            "35% work in\nconstruction, 28% in care homes and 22% in hospitality",
+            "35% work in\nconstruction, 28% in care homes and 44% in hospitality",
+            "share-sum",
+        ),
+        (
+            "Applications for work permits dropped\n25% to 4,500",
+            "Applications for work permits fell\n120% to 4,500",
+            "impossible-value",
+        ),
     ];
     for (from, to, rule) in variants {
         assert!(seed.contains(from), "the fixture holds {from:?}");

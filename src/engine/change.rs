@@ -124,10 +124,11 @@ fn stated_signed(c: &ChangeClaim, s: &Quantity, tol: Tolerances) -> (Interval, b
 fn stated_text(article: &Article, c: &ChangeClaim, stated: usize) -> String {
     let text = &article.document.text;
     let s = article.quantity(stated).span;
-    if let Some(cue) = c.cue {
-        if cue.end <= s.start && s.start - cue.end <= 5 {
-            return one_line(crate::span::Span::new(cue.start, s.end).slice(text));
-        }
+    if let Some(cue) = c.cue
+        && cue.end <= s.start
+        && s.start - cue.end <= 5
+    {
+        return one_line(crate::span::Span::new(cue.start, s.end).slice(text));
     }
     // A change word just before the figure ("a fall of 10%") names the change better.
     let before = text[c.sentence.start.min(s.start)..s.start].trim_end();
@@ -135,7 +136,8 @@ fn stated_text(article: &Article, c: &ChangeClaim, stated: usize) -> String {
     for (n, w) in words.iter().enumerate() {
         let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
         if crate::parse::lexicon::lookup(crate::parse::lexicon::CHANGE_WORDS, w).is_some() {
-            let start = (before.len() + 1).saturating_sub(words[..=n].iter().map(|x| x.len() + 1).sum::<usize>());
+            let start =
+                (before.len() + 1).saturating_sub(words[..=n].iter().map(|x| x.len() + 1).sum::<usize>());
             return one_line(&text[c.sentence.start.min(s.start) + start..s.end]);
         }
     }
@@ -154,11 +156,15 @@ pub fn mismatches(article: &Article, rule: &Rule) -> Vec<Hit> {
         let readings = readings(s, f, t, tol);
         let Some(first) = readings.first() else { continue };
         let (claimed, signed) = stated_signed(c, s, tol);
-        let saved = readings.iter().any(|r| claimed.meets(&r.range) || (!signed && claimed.meets(&r.range.neg())));
+        let saved =
+            readings.iter().any(|r| claimed.meets(&r.range) || (!signed && claimed.meets(&r.range.neg())));
         if saved {
             continue;
         }
-        let (from_text, to_text) = (article.text_of(c.from.unwrap_or_default()).to_string(), article.text_of(c.to.unwrap_or_default()).to_string());
+        let (from_text, to_text) = (
+            article.text_of(c.from.unwrap_or_default()).to_string(),
+            article.text_of(c.to.unwrap_or_default()).to_string(),
+        );
         hits.push(Hit {
             span: s.span,
             labels: vec![

@@ -24,11 +24,7 @@ pub fn number(v: f64, decimals: usize) -> String {
     }
     let negative = v < 0.0 && (grouped.chars().any(|c| c != '0' && c != ',') || !frac.is_empty());
     let sign = if negative { "−" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
-    }
+    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac}") }
 }
 
 /// A signed number: "+19.2", "−40.5".
@@ -61,7 +57,8 @@ pub fn absolute_change(v: f64, like: &Quantity) -> String {
 
 /// An interval of changes, nearest zero first: "−38.4% to −42.7%".
 pub fn change_range(range: Interval, one: impl Fn(f64) -> String) -> String {
-    let (a, b) = if range.low.abs() <= range.high.abs() { (range.low, range.high) } else { (range.high, range.low) };
+    let (a, b) =
+        if range.low.abs() <= range.high.abs() { (range.low, range.high) } else { (range.high, range.low) };
     let (a, b) = (one(a), one(b));
     if a == b { a } else { format!("{a} to {b}") }
 }

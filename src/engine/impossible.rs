@@ -16,7 +16,8 @@ pub const VARS: &[&str] = &["stated", "cue", "max_fall"];
 
 /// Words before the change that name something which can turn negative: a loss that "fell
 /// 120%" became a profit, which is possible.
-const SIGNED_SUBJECTS: &[&str] = &["loss", "losses", "deficit", "deficits", "debt", "outflow", "outflows", "balance", "net"];
+const SIGNED_SUBJECTS: &[&str] =
+    &["loss", "losses", "deficit", "deficits", "debt", "outflow", "outflows", "balance", "net"];
 
 pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
     let tol = rule.tolerances();
@@ -25,7 +26,9 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
     let mut hits = Vec::new();
     for claim in &article.claims {
         let Claim::Change(c) = claim else { continue };
-        let (Some(Direction::Down), Some(stated), Some(cue)) = (c.direction, c.stated, c.cue) else { continue };
+        let (Some(Direction::Down), Some(stated), Some(cue)) = (c.direction, c.stated, c.cue) else {
+            continue;
+        };
         let s = article.quantity(stated);
         if s.unit != Unit::Percent || s.value < 0.0 || s.interval_with(tol).low <= max_fall {
             continue;

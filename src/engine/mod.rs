@@ -58,8 +58,16 @@ pub struct OptionSpec {
 }
 
 const TOLERANCE_OPTIONS: [OptionSpec; 2] = [
-    OptionSpec { name: "approx_tolerance", default: 0.1, doc: "how far \"about 40\" may stray, as a fraction (0.1 reads it as 36 to 44)" },
-    OptionSpec { name: "nearly_tolerance", default: 0.1, doc: "how far below \"nearly 40\" the truth may be, as a fraction" },
+    OptionSpec {
+        name: "approx_tolerance",
+        default: 0.1,
+        doc: "how far \"about 40\" may stray, as a fraction (0.1 reads it as 36 to 44)",
+    },
+    OptionSpec {
+        name: "nearly_tolerance",
+        default: 0.1,
+        doc: "how far below \"nearly 40\" the truth may be, as a fraction",
+    },
 ];
 
 impl Kind {
@@ -110,9 +118,10 @@ impl Kind {
 impl Rule {
     /// The value of a numeric option, or the kind's default.
     pub fn option(&self, name: &str) -> f64 {
-        self.options.get(name).copied().unwrap_or_else(|| {
-            self.kind.options().iter().find(|o| o.name == name).map_or(0.0, |o| o.default)
-        })
+        self.options
+            .get(name)
+            .copied()
+            .unwrap_or_else(|| self.kind.options().iter().find(|o| o.name == name).map_or(0.0, |o| o.default))
     }
 
     pub fn tolerances(&self) -> Tolerances {

@@ -86,24 +86,12 @@ pub const TENS: &[(&str, u32)] = &[
 ];
 
 /// Scale words, as words after a numeral ("1.5 million") or inside number words.
-pub const SCALES: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
+pub const SCALES: &[(&str, f64)] =
+    &[("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 
 /// Magnitude abbreviations after digits, with or without a space ("$280bn", "1.5 mln").
-pub const MAGNITUDE_ABBREVIATIONS: &[(&str, f64)] = &[
-    ("mln", 1e6),
-    ("bln", 1e9),
-    ("trn", 1e12),
-    ("mn", 1e6),
-    ("bn", 1e9),
-    ("tn", 1e12),
-    ("k", 1e3),
-];
+pub const MAGNITUDE_ABBREVIATIONS: &[(&str, f64)] =
+    &[("mln", 1e6), ("bln", 1e9), ("trn", 1e12), ("mn", 1e6), ("bn", 1e9), ("tn", 1e12), ("k", 1e3)];
 
 /// Magnitude letters that count only next to money ("$10m"; "10m" alone may be metres).
 pub const MONEY_MAGNITUDE_LETTERS: &[(&str, f64)] = &[("m", 1e6), ("b", 1e9)];
@@ -175,15 +163,53 @@ pub const POINT_WORDS: &[&str] = &[
 
 /// Units of time after a figure.
 pub const DURATION_WORDS: &[&str] = &[
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
-    "minutes", "minute", "seconds", "decades", "decade", "centuries", "century", "yrs", "mins",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "decades",
+    "decade",
+    "centuries",
+    "century",
+    "yrs",
+    "mins",
 ];
 
 /// Month names and abbreviations, for dates.
 pub const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 /// Fraction words with their value as a denominator: "third" → 3.
@@ -208,25 +234,106 @@ pub const FRACTION_DENOMINATORS: &[(&str, u32)] = &[
 
 /// Ordinal words (never amounts).
 pub const ORDINAL_WORDS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "twentieth", "hundredth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "twentieth",
+    "hundredth",
 ];
 
 /// Words before a bare number that make it a name, not an amount ("No. 10", "Article 50").
 pub const IDENTIFIER_CUES: &[&str] = &[
-    "no.", "no", "number", "article", "section", "chapter", "route", "flight", "room", "page",
-    "level", "tier", "category", "version", "model", "channel", "highway", "interstate", "bill",
-    "platform", "gate", "pier", "unit", "box", "suite", "apt", "floor", "grade", "phase",
-    "stage", "series", "season", "episode", "volume", "vol.", "issue", "item", "form", "act",
-    "amendment", "proposition", "prop", "measure", "district", "ward", "precinct", "lot", "code",
+    "no.",
+    "no",
+    "number",
+    "article",
+    "section",
+    "chapter",
+    "route",
+    "flight",
+    "room",
+    "page",
+    "level",
+    "tier",
+    "category",
+    "version",
+    "model",
+    "channel",
+    "highway",
+    "interstate",
+    "bill",
+    "platform",
+    "gate",
+    "pier",
+    "unit",
+    "box",
+    "suite",
+    "apt",
+    "floor",
+    "grade",
+    "phase",
+    "stage",
+    "series",
+    "season",
+    "episode",
+    "volume",
+    "vol.",
+    "issue",
+    "item",
+    "form",
+    "act",
+    "amendment",
+    "proposition",
+    "prop",
+    "measure",
+    "district",
+    "ward",
+    "precinct",
+    "lot",
+    "code",
 ];
 
 /// Words before "3-1" that make it a score.
 pub const SCORE_CUES: &[&str] = &[
-    "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "beat", "beats",
-    "beating", "drew", "draw", "defeat", "defeated", "victory", "score", "scored", "scoreline",
-    "led", "leading", "trailed", "trailing", "thrashed", "edged", "vote", "voted", "ruling",
-    "decision", "majority",
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "beat",
+    "beats",
+    "beating",
+    "drew",
+    "draw",
+    "defeat",
+    "defeated",
+    "victory",
+    "score",
+    "scored",
+    "scoreline",
+    "led",
+    "leading",
+    "trailed",
+    "trailing",
+    "thrashed",
+    "edged",
+    "vote",
+    "voted",
+    "ruling",
+    "decision",
+    "majority",
 ];
 
 /// Direction of a change word.
@@ -314,16 +421,51 @@ pub const COMPARISON_WORDS: &[&str] = &["compared", "comparison", "from", "than"
 
 /// Words that make a compared figure a forecast or an estimate, not an earlier level.
 pub const NOT_A_LEVEL_WORDS: &[&str] = &[
-    "forecast", "forecasts", "estimate", "estimates", "estimated", "expected", "expectation",
-    "expectations", "consensus", "poll", "analysts", "analyst", "average", "target", "guidance",
-    "projected", "projection", "goal", "budget", "budgeted", "planned",
+    "forecast",
+    "forecasts",
+    "estimate",
+    "estimates",
+    "estimated",
+    "expected",
+    "expectation",
+    "expectations",
+    "consensus",
+    "poll",
+    "analysts",
+    "analyst",
+    "average",
+    "target",
+    "guidance",
+    "projected",
+    "projection",
+    "goal",
+    "budget",
+    "budgeted",
+    "planned",
 ];
 
 /// Words that place a compared figure in the past ("compared to 10 years ago (37,000)").
 pub const TIME_WORDS: &[&str] = &[
-    "ago", "earlier", "before", "previous", "previously", "prior", "last", "year", "years",
-    "quarter", "quarters", "month", "months", "week", "weeks", "period", "decade", "decades",
-    "yesterday", "daybefore",
+    "ago",
+    "earlier",
+    "before",
+    "previous",
+    "previously",
+    "prior",
+    "last",
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "period",
+    "decade",
+    "decades",
+    "yesterday",
+    "daybefore",
 ];
 
 /// Change words that are only nouns: "growth to 1%" is not a change to 1%.
@@ -331,15 +473,26 @@ pub const NOUN_ONLY_CHANGE_WORDS: &[&str] = &["growth", "reduction"];
 
 /// Filler words allowed between "from" and the figure ("from a revised 4.1%").
 pub const LEVEL_FILLERS: &[&str] = &[
-    "a", "an", "the", "its", "their", "his", "her", "previous", "prior", "revised", "earlier",
-    "year-earlier", "year-ago", "record", "upwardly", "downwardly",
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "previous",
+    "prior",
+    "revised",
+    "earlier",
+    "year-earlier",
+    "year-ago",
+    "record",
+    "upwardly",
+    "downwardly",
 ];
 
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|(_, v)| *v)
+    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, v)| *v)
 }
 
 pub fn contains(table: &[&str], word: &str) -> bool {

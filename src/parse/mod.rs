@@ -1,12 +1,12 @@
 //! From a [`crate::source::Document`] to its figures and claims: the quantity grammar (nom),
 //! the lexicon it reads, and the claim patterns.
 
+pub mod claims;
 pub mod lexicon;
 pub mod numeral;
+pub mod patterns;
 pub mod quantity;
 pub mod scan;
-pub mod claims;
-pub mod patterns;
 
 pub use claims::{Article, Claim, QuantityId};
 pub use quantity::{Quantity, Unit};

@@ -45,14 +45,17 @@ pub fn at_boundary(rest: &str) -> bool {
 }
 
 /// A whole word, case-insensitive, not followed by a letter or digit.
-pub fn word<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+pub fn word<'a>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     terminated(tag_no_case(w), not(take_while_m_n(1, 1, |c: char| c.is_alphanumeric())))
 }
 
 /// Spaces (including no-break spaces) between the words of a figure.
 /// A figure may wrap onto the next line ("1.5\nbillion"), but never across a blank line.
 pub fn spaces(i: &str) -> PResult<'_, &str> {
-    let (rest, run) = take_while1(|c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\n' | '\r')).parse(i)?;
+    let (rest, run) =
+        take_while1(|c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\n' | '\r')).parse(i)?;
     if run.bytes().filter(|b| *b == b'\n').count() > 1 {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
     }
@@ -79,7 +82,11 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
     let int_part = int_part.unwrap_or("");
     let int_digits: String = int_part.chars().filter(|c| *c != ',').collect();
     let frac_digits = frac.unwrap_or("");
-    let text = format!("{}.{}", if int_digits.is_empty() { "0" } else { &int_digits }, if frac_digits.is_empty() { "0" } else { frac_digits });
+    let text = format!(
+        "{}.{}",
+        if int_digits.is_empty() { "0" } else { &int_digits },
+        if frac_digits.is_empty() { "0" } else { frac_digits }
+    );
     let magnitude: f64 = text.parse().unwrap_or(f64::INFINITY);
     let value = if sign == Some('-') || sign == Some('−') { -magnitude } else { magnitude };
     let decimals = frac_digits.len() as u32;
@@ -88,14 +95,17 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
     } else {
         integer_half_step(&int_digits)
     };
-    Ok((rest, Numeral {
-        value,
-        half_step,
-        decimals,
-        bare_integer: sign.is_none() && frac.is_none() && !int_part.contains(','),
-        int_digits: int_digits.len() as u32,
-        kind: NumeralKind::Digits,
-    }))
+    Ok((
+        rest,
+        Numeral {
+            value,
+            half_step,
+            decimals,
+            bare_integer: sign.is_none() && frac.is_none() && !int_part.contains(','),
+            int_digits: int_digits.len() as u32,
+            kind: NumeralKind::Digits,
+        },
+    ))
 }
 
 /// The rounding step implied by an integer's trailing zeros. Numbers below 1,000 are read as
@@ -126,14 +136,34 @@ fn alpha_word(i: &str) -> PResult<'_, &str> {
 /// Number words: "nine", "twenty-two thousand", "two hundred and fifty", "a dozen", "a hundred".
 pub fn words(i: &str) -> PResult<'_, Numeral> {
     // "a hundred", "a dozen", "a million"
-    if let Ok((rest, _)) = (alt((word("a"), word("an"))), spaces).parse(i) {
-        if let Ok((after, w)) = alpha_word(rest) {
-            if w.eq_ignore_ascii_case("dozen") {
-                return Ok((after, Numeral { value: 12.0, half_step: 1.0, decimals: 0, bare_integer: false, int_digits: 2, kind: NumeralKind::Words }));
-            }
-            if let Some(scale) = lookup(SCALES, w) {
-                return Ok((after, Numeral { value: scale, half_step: scale / 2.0, decimals: 0, bare_integer: false, int_digits: 0, kind: NumeralKind::Words }));
-            }
+    if let Ok((rest, _)) = (alt((word("a"), word("an"))), spaces).parse(i)
+        && let Ok((after, w)) = alpha_word(rest)
+    {
+        if w.eq_ignore_ascii_case("dozen") {
+            return Ok((
+                after,
+                Numeral {
+                    value: 12.0,
+                    half_step: 1.0,
+                    decimals: 0,
+                    bare_integer: false,
+                    int_digits: 2,
+                    kind: NumeralKind::Words,
+                },
+            ));
+        }
+        if let Some(scale) = lookup(SCALES, w) {
+            return Ok((
+                after,
+                Numeral {
+                    value: scale,
+                    half_step: scale / 2.0,
+                    decimals: 0,
+                    bare_integer: false,
+                    int_digits: 0,
+                    kind: NumeralKind::Words,
+                },
+            ));
         }
     }
     let mut total = 0.0;
@@ -142,8 +172,7 @@ pub fn words(i: &str) -> PResult<'_, Numeral> {
     let mut rest = i;
     let mut consumed_any = false;
     let mut pending_tens = false;
-    loop {
-        let Ok((after, w)) = alpha_word(rest) else { break };
+    while let Ok((after, w)) = alpha_word(rest) {
         if !at_boundary(after) {
             break;
         }
@@ -172,12 +201,9 @@ pub fn words(i: &str) -> PResult<'_, Numeral> {
         consumed_any = true;
         rest = after;
         // Join "twenty-two", "two hundred and fifty", "twenty two".
-        let joined = alt((
-            recognize((tag("-"), |r| Ok((r, ())))),
-            recognize((spaces, word("and"), spaces)),
-            spaces,
-        ))
-        .parse(rest);
+        let joined =
+            alt((recognize((tag("-"), |r| Ok((r, ())))), recognize((spaces, word("and"), spaces)), spaces))
+                .parse(rest);
         match joined {
             Ok((next, _)) if next.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) => {
                 // Continue only if the next word is a number word.
@@ -201,14 +227,17 @@ pub fn words(i: &str) -> PResult<'_, Numeral> {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
     }
     let value = total + current;
-    Ok((rest, Numeral {
-        value,
-        half_step: if last_scale > 1.0 { last_scale / 2.0 } else { 0.5 },
-        decimals: 0,
-        bare_integer: false,
-        int_digits: 0,
-        kind: NumeralKind::Words,
-    }))
+    Ok((
+        rest,
+        Numeral {
+            value,
+            half_step: if last_scale > 1.0 { last_scale / 2.0 } else { 0.5 },
+            decimals: 0,
+            bare_integer: false,
+            int_digits: 0,
+            kind: NumeralKind::Words,
+        },
+    ))
 }
 
 /// A fraction in words: "half", "a third", "two-thirds", "three quarters". The value is the
@@ -234,14 +263,17 @@ pub fn fraction_words(i: &str) -> PResult<'_, Numeral> {
     if num == 0 || num >= den || (num > 1) != plural {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    Ok((after, Numeral {
-        value: f64::from(num) / f64::from(den),
-        half_step: FRACTION_SLACK,
-        decimals: 0,
-        bare_integer: false,
-        int_digits: 0,
-        kind: NumeralKind::Fraction,
-    }))
+    Ok((
+        after,
+        Numeral {
+            value: f64::from(num) / f64::from(den),
+            half_step: FRACTION_SLACK,
+            decimals: 0,
+            bare_integer: false,
+            int_digits: 0,
+            kind: NumeralKind::Fraction,
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 //! the figures into [`Claim`]s.
 
 use super::claims::{ChangeClaim, Claim, QuantityId, ShareClaim, ShareGroupClaim};
-use super::lexicon::{self, CHANGE_WORDS, COMPARISON_WORDS, Direction, LEVEL_FILLERS, NOT_A_LEVEL_WORDS, NOUN_ONLY_CHANGE_WORDS, TIME_WORDS};
+use super::lexicon::{
+    self, CHANGE_WORDS, COMPARISON_WORDS, Direction, LEVEL_FILLERS, NOT_A_LEVEL_WORDS,
+    NOUN_ONLY_CHANGE_WORDS, TIME_WORDS,
+};
 use super::quantity::{Form, Quantity, Unit};
 use crate::span::Span;
 
@@ -16,18 +19,23 @@ pub enum Token<'t> {
 
 /// Splits the sentence `span` of `text` into tokens; `figures` are the ids of the quantities
 /// inside the sentence, in order.
-pub fn tokenize<'t>(text: &'t str, span: Span, quantities: &[Quantity], figures: &[QuantityId]) -> Vec<Token<'t>> {
+pub fn tokenize<'t>(
+    text: &'t str,
+    span: Span,
+    quantities: &[Quantity],
+    figures: &[QuantityId],
+) -> Vec<Token<'t>> {
     let mut tokens = Vec::new();
     let mut pos = span.start;
     let mut next_figure = figures.iter().peekable();
     while pos < span.end {
-        if let Some(&&id) = next_figure.peek() {
-            if quantities[id].span.start <= pos {
-                tokens.push(Token::Figure(id));
-                pos = pos.max(quantities[id].span.end);
-                next_figure.next();
-                continue;
-            }
+        if let Some(&&id) = next_figure.peek()
+            && quantities[id].span.start <= pos
+        {
+            tokens.push(Token::Figure(id));
+            pos = pos.max(quantities[id].span.end);
+            next_figure.next();
+            continue;
         }
         let limit = next_figure.peek().map_or(span.end, |&&id| quantities[id].span.start.min(span.end));
         let Some(c) = text[pos..].chars().next() else { break };
@@ -35,7 +43,8 @@ pub fn tokenize<'t>(text: &'t str, span: Span, quantities: &[Quantity], figures:
             let start = pos;
             while pos < limit {
                 let Some(d) = text[pos..].chars().next() else { break };
-                let inner = (d == '\'' || d == '’' || d == '-') && text[pos + d.len_utf8()..].starts_with(char::is_alphanumeric);
+                let inner = (d == '\'' || d == '’' || d == '-')
+                    && text[pos + d.len_utf8()..].starts_with(char::is_alphanumeric);
                 if !(d.is_alphanumeric() || inner) {
                     break;
                 }
@@ -54,7 +63,12 @@ pub fn tokenize<'t>(text: &'t str, span: Span, quantities: &[Quantity], figures:
 
 /// Claims of one sentence. May refine the units of figures that borrow a unit from their
 /// neighbour ("from 26 to 31 percent").
-pub fn sentence_claims(text: &str, sentence: Span, quantities: &mut [Quantity], figures: &[QuantityId]) -> Vec<Claim> {
+pub fn sentence_claims(
+    text: &str,
+    sentence: Span,
+    quantities: &mut [Quantity],
+    figures: &[QuantityId],
+) -> Vec<Claim> {
     inherit_units(text, quantities, figures);
     let tokens = tokenize(text, sentence, quantities, figures);
     let reader = Reader { tokens: &tokens, quantities, sentence, text };
@@ -71,7 +85,10 @@ fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]
     for pair in figures.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let gap = text.get(quantities[a].span.end..quantities[b].span.start).unwrap_or("").trim();
-        if !(gap.eq_ignore_ascii_case("to") || gap.eq_ignore_ascii_case("and") || gap.eq_ignore_ascii_case("or")) {
+        if !(gap.eq_ignore_ascii_case("to")
+            || gap.eq_ignore_ascii_case("and")
+            || gap.eq_ignore_ascii_case("or"))
+        {
             continue;
         }
         let (first, second) = (&quantities[a], &quantities[b]);
@@ -143,7 +160,7 @@ impl Reader<'_, '_> {
         let n = self.tokens.len();
         let mut i = 0;
         while i < n {
-            if let Some(claim) = self.from_to_at(i, used).or_else(|| self.cue_at(i, used)) {
+            if let Some(claim) = self.levels_at(i, used).or_else(|| self.cue_at(i, used)) {
                 claims.push(Claim::Change(claim));
             }
             i += 1;
@@ -151,7 +168,7 @@ impl Reader<'_, '_> {
     }
 
     /// "[cue] (by) [P] (,) from X to Y (, a rise of P)" anchored at the word "from".
-    fn from_to_at(&self, i: usize, used: &mut [bool]) -> Option<ChangeClaim> {
+    fn levels_at(&self, i: usize, used: &mut [bool]) -> Option<ChangeClaim> {
         if !self.is_word(i, &["from"]) || used[i] {
             return None;
         }
@@ -192,14 +209,14 @@ impl Reader<'_, '_> {
             stated = None;
         }
         let mut end = i + 3;
-        if stated.is_none() {
-            if let Some((s, d, span, last)) = self.trailing_stated(i + 4, to) {
-                stated = Some(s);
-                if cue.is_none() {
-                    cue = Some((d, span, last));
-                }
-                end = last;
+        if stated.is_none()
+            && let Some((s, d, span, last)) = self.trailing_stated(i + 4, to)
+        {
+            stated = Some(s);
+            if cue.is_none() {
+                cue = Some((d, span, last));
             }
+            end = last;
         }
         for u in used.iter_mut().take(end + 1).skip(cue.map_or(i, |c| c.2)) {
             *u = true;
@@ -237,8 +254,15 @@ impl Reader<'_, '_> {
     /// Whether the figure before token `t` is a rate against something else ("15 per dollar",
     /// "3 to the euro"), which moves the other way from the thing it prices.
     fn is_rate(&self, t: usize) -> bool {
-        self.is_word(t, &["per", "a", "an"]) && self.word(t + 1).is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
-            || self.is_word(t, &["to", "against"]) && self.is_word(t + 1, &["the"]) && self.word(t + 2).is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
+        self.is_word(t, &["per", "a", "an"])
+            && self
+                .word(t + 1)
+                .is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
+            || self.is_word(t, &["to", "against"])
+                && self.is_word(t + 1, &["the"])
+                && self
+                    .word(t + 2)
+                    .is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
     }
 
     /// A change word with its figures: "fell 120%", "rose 76% to $1.13bn from $639m",
@@ -259,7 +283,9 @@ impl Reader<'_, '_> {
         if (noun_form || noun_only) && !of {
             return None; // "a rise in prices", "growth to 1%"
         }
-        let stated = self.amount(j).filter(|s| matches!(self.quantities[*s].unit, Unit::Percent | Unit::Points | Unit::Currency | Unit::Count));
+        let stated = self.amount(j).filter(|s| {
+            matches!(self.quantities[*s].unit, Unit::Percent | Unit::Points | Unit::Currency | Unit::Count)
+        });
         let mut to = None;
         let mut from = None;
         let mut k = if stated.is_some() { j + 1 } else { j };
@@ -267,18 +293,19 @@ impl Reader<'_, '_> {
             return None;
         }
         // "… to Y", except "a decline of 25% to 35%", which is a range of declines.
-        if self.is_word(k, &["to"]) {
-            if let Some(y) = self.amount(k + 1) {
-                let range_of_changes = of && stated.is_some_and(|s| self.quantities[s].unit == self.quantities[y].unit);
-                if range_of_changes {
-                    return None;
-                }
-                if self.is_rate(k + 2) {
-                    return None;
-                }
-                to = Some(y);
-                k += 2;
+        if self.is_word(k, &["to"])
+            && let Some(y) = self.amount(k + 1)
+        {
+            let range_of_changes =
+                of && stated.is_some_and(|s| self.quantities[s].unit == self.quantities[y].unit);
+            if range_of_changes {
+                return None;
             }
+            if self.is_rate(k + 2) {
+                return None;
+            }
+            to = Some(y);
+            k += 2;
         }
         // The earlier level: "X, a decline of …" or "X, down 25% …".
         if to.is_none() {
@@ -295,11 +322,11 @@ impl Reader<'_, '_> {
         let mut last = k;
         if let (None, Some(level), Some(f)) = (stated, to, from) {
             let f_token = self.tokens.iter().position(|t| *t == Token::Figure(f)).unwrap_or(k);
-            if let Some((s, d, _, at)) = self.trailing_stated(f_token + 1, level) {
-                if d == direction {
-                    stated = Some(s);
-                    last = at;
-                }
+            if let Some((s, d, _, at)) = self.trailing_stated(f_token + 1, level)
+                && d == direction
+            {
+                stated = Some(s);
+                last = at;
             }
         }
         if stated.is_none() && (to.is_none() || from.is_none()) {
@@ -307,20 +334,21 @@ impl Reader<'_, '_> {
         }
         // An absolute change in a count needs its levels; without them "lost 464,000" is not a
         // claim we can check.
-        if let Some(s) = stated {
-            if !matches!(self.quantities[s].unit, Unit::Percent | Unit::Points) && (to.is_none() || from.is_none()) {
-                return None;
-            }
+        if let Some(s) = stated
+            && !matches!(self.quantities[s].unit, Unit::Percent | Unit::Points)
+            && (to.is_none() || from.is_none())
+        {
+            return None;
         }
         used[i] = true;
         if let Some(u) = used.get_mut(last) {
             *u = true;
         }
-        if let Some(s) = stated {
-            if let Some(t) = self.tokens.iter().position(|t| *t == Token::Figure(s)) {
-                for u in used.iter_mut().take(t + 1).skip(i) {
-                    *u = true;
-                }
+        if let Some(s) = stated
+            && let Some(t) = self.tokens.iter().position(|t| *t == Token::Figure(s))
+        {
+            for u in used.iter_mut().take(t + 1).skip(i) {
+                *u = true;
             }
         }
         Some(ChangeClaim {
@@ -391,8 +419,10 @@ impl Reader<'_, '_> {
                         Token::Figure(f) => matches!(self.quantities[f].unit, Unit::Year | Unit::Date),
                         Token::Punct(_, _) => false,
                     });
-                    let forecast_after = (t + 1..(t + 4).min(self.tokens.len())).any(|a| self.word(a).is_some_and(|w| lexicon::contains(NOT_A_LEVEL_WORDS, w)));
-                    return (self.level_like(id, level, t) && (time_seen || time_after) && !forecast_after).then_some(id);
+                    let forecast_after = (t + 1..(t + 4).min(self.tokens.len()))
+                        .any(|a| self.word(a).is_some_and(|w| lexicon::contains(NOT_A_LEVEL_WORDS, w)));
+                    return (self.level_like(id, level, t) && (time_seen || time_after) && !forecast_after)
+                        .then_some(id);
                 }
             }
         }
@@ -420,7 +450,12 @@ impl Reader<'_, '_> {
             let of = self.of_phrase(t + 1);
             let whole = if self.is_word(t + 1, &["of"]) { self.amount(t + 2) } else { None };
             if of.is_some() || whole.is_some() {
-                claims.push(Claim::Share(ShareClaim { sentence: self.sentence, share: id, whole, of: of.clone() }));
+                claims.push(Claim::Share(ShareClaim {
+                    sentence: self.sentence,
+                    share: id,
+                    whole,
+                    of: of.clone(),
+                }));
             }
             if q.unit == Unit::Percent && !self.is_change_figure(t) {
                 candidates.push((t, id, of));
@@ -445,10 +480,10 @@ impl Reader<'_, '_> {
             group.clear();
         };
         for cand in candidates {
-            if let Some(last) = group.last() {
-                if !self.links(last.0, cand.0) {
-                    flush(&mut group, claims);
-                }
+            if let Some(last) = group.last()
+                && !self.links(last.0, cand.0)
+            {
+                flush(&mut group, claims);
             }
             group.push(cand);
         }
@@ -468,13 +503,41 @@ impl Reader<'_, '_> {
             }
             let Some(next) = self.word(t + 1) else { return false };
             let next = next.to_ascii_lowercase();
-            if ["more", "less", "fewer", "higher", "lower", "above", "below", "for", "per", "a", "an", "each", "every", "annually", "interest", "tax", "rate", "stake", "stakes", "chance", "probability", "likely"].contains(&next.as_str()) {
+            if [
+                "more",
+                "less",
+                "fewer",
+                "higher",
+                "lower",
+                "above",
+                "below",
+                "for",
+                "per",
+                "a",
+                "an",
+                "each",
+                "every",
+                "annually",
+                "interest",
+                "tax",
+                "rate",
+                "stake",
+                "stakes",
+                "chance",
+                "probability",
+                "likely",
+            ]
+            .contains(&next.as_str())
+            {
                 return false;
             }
             next_words.push(next);
         }
         const PREPOSITIONS: &[&str] = &["in", "at", "on", "of", "from", "to", "with", "by", "as", "into"];
-        let repeated = next_words.iter().enumerate().any(|(i, w)| !PREPOSITIONS.contains(&w.as_str()) && next_words[i + 1..].contains(w));
+        let repeated = next_words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| !PREPOSITIONS.contains(&w.as_str()) && next_words[i + 1..].contains(w));
         !repeated
     }
 
@@ -496,8 +559,15 @@ impl Reader<'_, '_> {
 
     /// "60% said …": separate questions may each take any share.
     fn followed_by_reporting_verb(&self, t: usize) -> bool {
-        self.is_word(t, &["said", "say", "says", "think", "thought", "believe", "believed", "felt", "feel", "reported", "told", "agreed", "agree", "want", "wanted", "expect", "expected", "would", "will", "could", "are", "were", "is", "was", "have", "had", "also"])
-            || self.is_word(t, &["of"]) && self.is_word(t + 2, &["said", "say", "says", "think", "believe", "want", "agree", "agreed"])
+        self.is_word(
+            t,
+            &[
+                "said", "say", "says", "think", "thought", "believe", "believed", "felt", "feel", "reported",
+                "told", "agreed", "agree", "want", "wanted", "expect", "expected", "would", "will", "could",
+                "are", "were", "is", "was", "have", "had", "also",
+            ],
+        ) || self.is_word(t, &["of"])
+            && self.is_word(t + 2, &["said", "say", "says", "think", "believe", "want", "agree", "agreed"])
     }
 
     /// Whether the figure at `t` sits next to a change word ("up 5%", "rose 5%").
@@ -516,9 +586,12 @@ impl Reader<'_, '_> {
         for token in &self.tokens[t + 1..] {
             match token {
                 Token::Word(w, _) if words.len() < 4 => {
-                    if ["and", "or", "while", "were", "are", "was", "is", "had", "have", "said", "say", "in", "on", "at", "who", "which", "that"]
-                        .iter()
-                        .any(|s| w.eq_ignore_ascii_case(s))
+                    if [
+                        "and", "or", "while", "were", "are", "was", "is", "had", "have", "said", "say", "in",
+                        "on", "at", "who", "which", "that",
+                    ]
+                    .iter()
+                    .any(|s| w.eq_ignore_ascii_case(s))
                     {
                         break;
                     }

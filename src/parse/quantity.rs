@@ -34,10 +34,7 @@ pub enum Unit {
 impl Unit {
     /// Whether the figure is an amount that arithmetic can be done on.
     pub fn is_amount(self) -> bool {
-        matches!(
-            self,
-            Unit::Count | Unit::Percent | Unit::Points | Unit::Currency | Unit::Ratio
-        )
+        matches!(self, Unit::Count | Unit::Percent | Unit::Points | Unit::Currency | Unit::Ratio)
     }
 
     pub fn name(self) -> &'static str {
@@ -121,10 +118,7 @@ pub struct Tolerances {
 
 impl Default for Tolerances {
     fn default() -> Self {
-        Self {
-            approx: 0.1,
-            nearly: 0.1,
-        }
+        Self { approx: 0.1, nearly: 0.1 }
     }
 }
 
@@ -164,14 +158,8 @@ impl Quantity {
             Qualifier::Approximately => w.hull(&Interval::around(self.value, v * tol.approx)),
             Qualifier::Over | Qualifier::AtLeast => Interval::at_least(w.low),
             Qualifier::Under | Qualifier::AtMost => Interval::at_most(w.high),
-            Qualifier::Nearly => Interval {
-                low: w.low.min(self.value - v * tol.nearly),
-                high: w.high,
-            },
-            Qualifier::JustOver => Interval {
-                low: w.low,
-                high: w.high.max(self.value + v * tol.nearly),
-            },
+            Qualifier::Nearly => Interval { low: w.low.min(self.value - v * tol.nearly), high: w.high },
+            Qualifier::JustOver => Interval { low: w.low, high: w.high.max(self.value + v * tol.nearly) },
         }
     }
 

@@ -3,9 +3,9 @@
 //! ordinal, score, phone number or name.
 
 use super::lexicon::{
-    self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DURATION_WORDS, IDENTIFIER_CUES,
-    MAGNITUDE_ABBREVIATIONS, MONEY_MAGNITUDE_LETTERS, MONTHS, ORDINAL_WORDS, PERCENT_WORDS,
-    POINT_WORDS, QUALIFIERS, SCALES, SCORE_CUES,
+    self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DURATION_WORDS, IDENTIFIER_CUES, MAGNITUDE_ABBREVIATIONS,
+    MONEY_MAGNITUDE_LETTERS, MONTHS, ORDINAL_WORDS, PERCENT_WORDS, POINT_WORDS, QUALIFIERS, SCALES,
+    SCORE_CUES,
 };
 use super::numeral::{Numeral, NumeralKind, at_boundary, digits, fraction_words, spaces, words};
 use super::quantity::{Form, Qualifier, Quantity, Unit};
@@ -24,21 +24,23 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             Some(c) => c,
             None => break,
         };
-        if is_candidate_start(text, pos, c) {
-            if let Some((q, end)) = quantity_at(text, pos) {
-                pos = end.max(pos + c.len_utf8());
-                if let Some(q) = q {
-                    found.push(q);
-                }
-                continue;
+        if is_candidate_start(text, pos, c)
+            && let Some((q, end)) = quantity_at(text, pos)
+        {
+            pos = end.max(pos + c.len_utf8());
+            if let Some(q) = q {
+                found.push(q);
             }
+            continue;
         }
         // Skip the rest of a word or digit run: figures start at word starts only.
         if c.is_alphanumeric() {
             pos += c.len_utf8();
             while pos < text.len() {
                 let d = text[pos..].chars().next().unwrap_or(' ');
-                if !(d.is_alphanumeric() || (d == ',' || d == '.') && bytes.get(pos + 1).is_some_and(|b| b.is_ascii_digit())) {
+                if !(d.is_alphanumeric()
+                    || (d == ',' || d == '.') && bytes.get(pos + 1).is_some_and(|b| b.is_ascii_digit()))
+                {
                     break;
                 }
                 pos += d.len_utf8();
@@ -69,15 +71,17 @@ fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
 fn quantity_at(text: &str, start: usize) -> Option<(Option<Quantity>, usize)> {
     let input = &text[start..];
     let (after_qualifier, qualifier) = qualifier(input);
-    let (after_between, between) = match (tag_no_case::<_, _, nom::error::Error<&str>>("between"), spaces).parse(after_qualifier) {
-        Ok((rest, _)) => (rest, true),
-        Err(_) => (after_qualifier, false),
-    };
+    let (after_between, between) =
+        match (tag_no_case::<_, _, nom::error::Error<&str>>("between"), spaces).parse(after_qualifier) {
+            Ok((rest, _)) => (rest, true),
+            Err(_) => (after_qualifier, false),
+        };
     let core_start = start + (input.len() - after_between.len());
-    if qualifier.is_none() && !between {
-        if let Some(end) = not_an_amount(text, core_start) {
-            return Some((None, end));
-        }
+    if qualifier.is_none()
+        && !between
+        && let Some(end) = not_an_amount(text, core_start)
+    {
+        return Some((None, end));
     }
     let first = core(text, core_start)?;
     let mut q = first.quantity.clone();
@@ -122,16 +126,16 @@ fn quantity_at(text: &str, start: usize) -> Option<(Option<Quantity>, usize)> {
 /// The qualifier phrase at the start of `input`, and the input after it and its space.
 fn qualifier(input: &str) -> (&str, Option<Qualifier>) {
     for (phrase, qual) in QUALIFIERS {
-        if let Some(head) = input.get(..phrase.len()) {
-            if head.eq_ignore_ascii_case(phrase) {
-                let rest = &input[phrase.len()..];
-                if *phrase == "~" {
-                    let rest = rest.trim_start_matches(' ');
-                    return (rest, Some(*qual));
-                }
-                if let Ok((after, _)) = spaces(rest) {
-                    return (after, Some(*qual));
-                }
+        if let Some(head) = input.get(..phrase.len())
+            && head.eq_ignore_ascii_case(phrase)
+        {
+            let rest = &input[phrase.len()..];
+            if *phrase == "~" {
+                let rest = rest.trim_start_matches(' ');
+                return (rest, Some(*qual));
+            }
+            if let Ok((after, _)) = spaces(rest) {
+                return (after, Some(*qual));
             }
         }
     }
@@ -214,21 +218,21 @@ fn at_boundary_or_suffix(rest: &str) -> bool {
 
 fn currency_prefix(input: &str) -> (&str, Option<&'static str>) {
     for (sign, code) in CURRENCY_PREFIXES {
-        if let Some(head) = input.get(..sign.len()) {
-            if head == *sign {
-                let rest = &input[sign.len()..];
-                let is_code = sign.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
-                let rest = if is_code {
-                    match spaces(rest) {
-                        Ok((after, _)) => after,
-                        Err(_) => continue,
-                    }
-                } else {
-                    rest.trim_start_matches(' ')
-                };
-                if rest.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.') {
-                    return (rest, Some(code));
+        if let Some(head) = input.get(..sign.len())
+            && head == *sign
+        {
+            let rest = &input[sign.len()..];
+            let is_code = sign.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
+            let rest = if is_code {
+                match spaces(rest) {
+                    Ok((after, _)) => after,
+                    Err(_) => continue,
                 }
+            } else {
+                rest.trim_start_matches(' ')
+            };
+            if rest.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.') {
+                return (rest, Some(code));
             }
         }
     }
@@ -237,10 +241,10 @@ fn currency_prefix(input: &str) -> (&str, Option<&'static str>) {
 
 /// The numeral, and whether it was written as a ratio ("one in five", "4 out of 10").
 fn numeral(input: &str) -> Option<(&str, Numeral, bool)> {
-    if let Ok((rest, n)) = fraction_words(input) {
-        if fraction_is_plausible(input, rest) {
-            return Some((rest, n, false));
-        }
+    if let Ok((rest, n)) = fraction_words(input)
+        && fraction_is_plausible(input, rest)
+    {
+        return Some((rest, n, false));
     }
     let (rest, n) = digits(input).or_else(|_| words(input)).ok()?;
     if let Some((after, ratio)) = ratio_tail(rest, &n) {
@@ -274,13 +278,14 @@ fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numera
         return None;
     }
     let (after, _) = spaces(rest).ok()?;
-    let after = if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("out of"), spaces).parse(after) {
-        a
-    } else if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("in"), spaces).parse(after) {
-        a
-    } else {
-        return None;
-    };
+    let after =
+        if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("out of"), spaces).parse(after) {
+            a
+        } else if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("in"), spaces).parse(after) {
+            a
+        } else {
+            return None;
+        };
     let after = match (tag_no_case::<_, _, nom::error::Error<&str>>("every"), spaces).parse(after) {
         Ok((a, _)) => a,
         Err(_) => after,
@@ -296,7 +301,10 @@ fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numera
     }
     let value = numerator.value / den.value;
     let half_step = (0.5 / den.value).min(0.05);
-    Some((tail, Numeral { value, half_step, decimals: 0, bare_integer: false, int_digits: 0, kind: numerator.kind }))
+    Some((
+        tail,
+        Numeral { value, half_step, decimals: 0, bare_integer: false, int_digits: 0, kind: numerator.kind },
+    ))
 }
 
 /// A magnitude after the numeral: " million", "bn", " mln", "k"; "m"/"b" only next to money.
@@ -322,10 +330,11 @@ fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, f64
                 if *w == "k" && !glued {
                     continue;
                 }
-                if let Some(head) = candidate.get(..w.len()) {
-                    if head.eq_ignore_ascii_case(w) && at_boundary(&candidate[w.len()..]) {
-                        return (&candidate[w.len()..], *scale, true);
-                    }
+                if let Some(head) = candidate.get(..w.len())
+                    && head.eq_ignore_ascii_case(w)
+                    && at_boundary(&candidate[w.len()..])
+                {
+                    return (&candidate[w.len()..], *scale, true);
                 }
             }
         }
@@ -335,7 +344,9 @@ fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, f64
 
 /// The unit after the figure: percent, points, a currency word, a unit of time.
 fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral) -> (&'a str, Unit, Option<&'static str>) {
-    if let Some(after) = rest.strip_prefix('%').or_else(|| rest.strip_prefix(" %")).or_else(|| rest.strip_prefix("\u{a0}%")) {
+    if let Some(after) =
+        rest.strip_prefix('%').or_else(|| rest.strip_prefix(" %")).or_else(|| rest.strip_prefix("\u{a0}%"))
+    {
         return (after, Unit::Percent, None);
     }
     let glued = rest;
@@ -359,10 +370,10 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral) -> (&'a str, Unit, Option<&
         }
     }
     for (w, code) in CURRENCY_SUFFIXES {
-        if let Some(after) = strip_word(spaced, w) {
-            if spaced.len() != rest.len() {
-                return (after, Unit::Currency, Some(code));
-            }
+        if let Some(after) = strip_word(spaced, w)
+            && spaced.len() != rest.len()
+        {
+            return (after, Unit::Currency, Some(code));
         }
     }
     // "10 years", "a 10-year bond", "45-year-old".
@@ -388,14 +399,19 @@ fn strip_word<'a>(input: &'a str, w: &str) -> Option<&'a str> {
 fn range_end(text: &str, first: &Core, between: bool) -> Option<(Core, usize)> {
     let rest = &text[first.end..];
     let (sep_len, spaced_to) = if between {
-        let (after, _) = (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(rest).ok()?;
+        let (after, _) =
+            (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(rest).ok()?;
         (rest.len() - after.len(), true)
-    } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')).or_else(|| rest.strip_prefix('—')) {
+    } else if let Some(r) =
+        rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')).or_else(|| rest.strip_prefix('—'))
+    {
         if first.numeral.kind != NumeralKind::Digits || !r.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         (rest.len() - r.len(), false)
-    } else if let Ok((after, _)) = (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("to"), spaces).parse(rest) {
+    } else if let Ok((after, _)) =
+        (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("to"), spaces).parse(rest)
+    {
         // "10 to 20 people", never "from 10 to 20" (a change) nor "rose 5% to 31%".
         if first.has_unit || preceded_by_word(text, first.quantity.span.start, &["from", "between"]) {
             return None;
@@ -534,10 +550,11 @@ fn am_pm(s: &str) -> usize {
     let t = s.strip_prefix(' ').unwrap_or(s);
     let skipped = s.len() - t.len();
     for form in ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"] {
-        if let Some(head) = t.get(..form.len()) {
-            if head.eq_ignore_ascii_case(form) && (form.ends_with('.') || at_boundary(&t[form.len()..])) {
-                return skipped + form.len();
-            }
+        if let Some(head) = t.get(..form.len())
+            && head.eq_ignore_ascii_case(form)
+            && (form.ends_with('.') || at_boundary(&t[form.len()..]))
+        {
+            return skipped + form.len();
         }
     }
     0
@@ -591,7 +608,10 @@ fn classify_bare(text: &str, start: usize, end: usize, first: &Core) -> Unit {
     let prev = previous_words(text, start, 1);
     let prev_word = prev.first().map(String::as_str).unwrap_or("");
     let next_word: String = text[end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-    if v <= 31.0 && (lexicon::contains(MONTHS, prev_word.trim_end_matches('.')) || lexicon::contains(MONTHS, &next_word)) {
+    if v <= 31.0
+        && (lexicon::contains(MONTHS, prev_word.trim_end_matches('.'))
+            || lexicon::contains(MONTHS, &next_word))
+    {
         return Unit::Date;
     }
     if lexicon::contains(IDENTIFIER_CUES, prev_word) || prev_word.eq_ignore_ascii_case("no.") {
@@ -639,9 +659,7 @@ pub(crate) fn previous_words(text: &str, pos: usize, n: usize) -> Vec<String> {
 }
 
 fn preceded_by_word(text: &str, pos: usize, words: &[&str]) -> bool {
-    previous_words(text, pos, 1)
-        .first()
-        .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    previous_words(text, pos, 1).first().is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 #[cfg(test)]

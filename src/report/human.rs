@@ -69,7 +69,10 @@ impl Diagnostic for FindingDiagnostic<'_> {
 
 fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    GraphicalReportHandler::new_themed(theme).without_syntax_highlighting().with_width(style.width).with_links(false)
+    GraphicalReportHandler::new_themed(theme)
+        .without_syntax_highlighting()
+        .with_width(style.width)
+        .with_links(false)
 }
 
 /// One finding of `file`, rendered.
@@ -88,7 +91,8 @@ pub fn render_finding(path: &str, file: &CheckedFile, finding: &Finding, style: 
         })
         .collect();
     labels.sort_by_key(|l| l.offset());
-    let diagnostic = FindingDiagnostic { finding, source: NamedSource::new(path, file.source.clone()), labels };
+    let diagnostic =
+        FindingDiagnostic { finding, source: NamedSource::new(path, file.source.clone()), labels };
     let mut out = String::new();
     if handler(style).render_report(&mut out, &diagnostic).is_err() {
         out = format!("{path}: {}: {}\n", finding.rule, finding.message);

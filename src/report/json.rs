@@ -70,7 +70,11 @@ fn file_out(result: &FileResult) -> FileOut<'_> {
                     severity: f.severity.name(),
                     message: &f.message,
                     range: range(&index, file, f.span),
-                    labels: f.labels.iter().map(|l| LabelOut { range: range(&index, file, l.span), text: &l.text }).collect(),
+                    labels: f
+                        .labels
+                        .iter()
+                        .map(|l| LabelOut { range: range(&index, file, l.span), text: &l.text })
+                        .collect(),
                     help: f.help.as_deref(),
                 })
                 .collect();
@@ -81,6 +85,7 @@ fn file_out(result: &FileResult) -> FileOut<'_> {
 
 /// The JSON report of `results`, pretty-printed.
 pub fn render(results: &[FileResult]) -> String {
-    let output = Output { version: 1, files: results.iter().map(file_out).collect(), summary: Summary::of(results) };
+    let output =
+        Output { version: 1, files: results.iter().map(file_out).collect(), summary: Summary::of(results) };
     serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

@@ -91,7 +91,9 @@ impl RuleSet {
     /// The pack compiled into the binary.
     pub fn builtin() -> Result<RuleSet, RulesError> {
         let mut set = RuleSet::default();
-        set.add_files(super::EMBEDDED_RULES.iter().map(|(name, text)| (name.to_string(), Ok(text.to_string()))))?;
+        set.add_files(
+            super::EMBEDDED_RULES.iter().map(|(name, text)| (name.to_string(), Ok(text.to_string()))),
+        )?;
         Ok(set)
     }
 
@@ -113,31 +115,43 @@ impl RuleSet {
         }
         let files = paths.into_iter().map(|p| {
             let name = p.display().to_string();
-            let text = std::fs::read(&p)
-                .map_err(|e| format!("cannot read {name}: {e}"))
-                .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())));
+            let text = std::fs::read(&p).map_err(|e| format!("cannot read {name}: {e}")).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|e| {
+                    format!("{name} is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
+                })
+            });
             (name, text)
         });
         self.add_files(files)
     }
 
     /// Adds rules from `(name, text)` pairs, collecting every problem before failing.
-    pub fn add_files(&mut self, files: impl IntoIterator<Item = (String, Result<String, String>)>) -> Result<(), RulesError> {
+    pub fn add_files(
+        &mut self,
+        files: impl IntoIterator<Item = (String, Result<String, String>)>,
+    ) -> Result<(), RulesError> {
         let mut problems = Vec::new();
         let mut added: Vec<Rule> = Vec::new();
         for (name, text) in files {
             match text {
-                Ok(text) => match parse_rule(&text, &name) {
-                    Ok(rule) => {
-                        let clash = self.rules.iter().chain(added.iter()).find(|r| r.id == rule.id).map(|r| r.origin.clone());
-                        if let Some(other) = clash {
-                            problems.push(io_problem(format!("{name}: rule id `{}` is already defined in {other}; rule ids must be unique", rule.id)));
-                        } else {
-                            added.push(rule);
+                Ok(text) => {
+                    match parse_rule(&text, &name) {
+                        Ok(rule) => {
+                            let clash = self
+                                .rules
+                                .iter()
+                                .chain(added.iter())
+                                .find(|r| r.id == rule.id)
+                                .map(|r| r.origin.clone());
+                            if let Some(other) = clash {
+                                problems.push(io_problem(format!("{name}: rule id `{}` is already defined in {other}; rule ids must be unique", rule.id)));
+                            } else {
+                                added.push(rule);
+                            }
                         }
+                        Err(report) => problems.push(report),
                     }
-                    Err(report) => problems.push(report),
-                },
+                }
                 Err(message) => problems.push(io_problem(message)),
             }
         }
@@ -179,36 +193,88 @@ impl RuleSet {
 pub fn parse_rule(text: &str, name: &str) -> Result<Rule, Report> {
     let file: RuleFile = yaml::from_str(text, name)?;
     let invalid = |message: String, at: Option<SourceSpan>, label: &str, help: Option<String>| {
-        Report::new(InvalidRule { message: format!("{name}: {message}"), src: yaml::source(text, name), span: at, label: label.to_string(), help })
+        Report::new(InvalidRule {
+            message: format!("{name}: {message}"),
+            src: yaml::source(text, name),
+            span: at,
+            label: label.to_string(),
+            help,
+        })
     };
     let id = &file.id.value;
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.starts_with('-') {
-        return Err(invalid(format!("rule id `{id}` is not kebab-case"), yaml::span_of(&file.id), "here", Some("use lower-case letters, digits and hyphens, like `change-mismatch`".into())));
+    if id.is_empty()
+        || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || id.starts_with('-')
+    {
+        return Err(invalid(
+            format!("rule id `{id}` is not kebab-case"),
+            yaml::span_of(&file.id),
+            "here",
+            Some("use lower-case letters, digits and hyphens, like `change-mismatch`".into()),
+        ));
     }
     let kind = Kind::from_name(&file.kind.value).ok_or_else(|| {
         let valid: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        invalid(format!("unknown rule kind `{}`", file.kind.value), yaml::span_of(&file.kind), "unknown kind", Some(format!("valid kinds: {}", valid.join(", "))))
+        invalid(
+            format!("unknown rule kind `{}`", file.kind.value),
+            yaml::span_of(&file.kind),
+            "unknown kind",
+            Some(format!("valid kinds: {}", valid.join(", "))),
+        )
     })?;
     let mut options = BTreeMap::new();
     for (key, value) in &file.options {
         let known = kind.options();
         if !known.iter().any(|o| o.name == key) {
             let valid: Vec<&str> = known.iter().map(|o| o.name).collect();
-            let help = if valid.is_empty() { format!("kind `{}` takes no options", kind.name()) } else { format!("options of kind `{}`: {}", kind.name(), valid.join(", ")) };
-            return Err(invalid(format!("unknown option `{key}` for kind `{}`", kind.name()), yaml::span_of(value), "unknown option", Some(help)));
+            let help = if valid.is_empty() {
+                format!("kind `{}` takes no options", kind.name())
+            } else {
+                format!("options of kind `{}`: {}", kind.name(), valid.join(", "))
+            };
+            return Err(invalid(
+                format!("unknown option `{key}` for kind `{}`", kind.name()),
+                yaml::span_of(value),
+                "unknown option",
+                Some(help),
+            ));
         }
         if !value.value.is_finite() || value.value < 0.0 {
-            return Err(invalid(format!("option `{key}` must be a finite number of zero or more"), yaml::span_of(value), "not allowed", None));
+            return Err(invalid(
+                format!("option `{key}` must be a finite number of zero or more"),
+                yaml::span_of(value),
+                "not allowed",
+                None,
+            ));
         }
         options.insert(key.clone(), value.value);
     }
-    check_placeholders(&file.message, kind).map_err(|(bad, at)| invalid(format!("unknown placeholder `{{{bad}}}` in message"), at, "unknown placeholder", Some(format!("placeholders of kind `{}`: {}", kind.name(), braces(kind)))))?;
+    check_placeholders(&file.message, kind).map_err(|(bad, at)| {
+        invalid(
+            format!("unknown placeholder `{{{bad}}}` in message"),
+            at,
+            "unknown placeholder",
+            Some(format!("placeholders of kind `{}`: {}", kind.name(), braces(kind))),
+        )
+    })?;
     if let Some(help) = &file.help {
-        check_placeholders(help, kind).map_err(|(bad, at)| invalid(format!("unknown placeholder `{{{bad}}}` in help"), at, "unknown placeholder", Some(format!("placeholders of kind `{}`: {}", kind.name(), braces(kind)))))?;
+        check_placeholders(help, kind).map_err(|(bad, at)| {
+            invalid(
+                format!("unknown placeholder `{{{bad}}}` in help"),
+                at,
+                "unknown placeholder",
+                Some(format!("placeholders of kind `{}`: {}", kind.name(), braces(kind))),
+            )
+        })?;
     }
     for (i, example) in file.examples.iter().enumerate() {
         if example.bad.is_some() == example.good.is_some() {
-            return Err(invalid(format!("example {} must have exactly one of `bad` or `good`", i + 1), None, "", None));
+            return Err(invalid(
+                format!("example {} must have exactly one of `bad` or `good`", i + 1),
+                None,
+                "",
+                None,
+            ));
         }
     }
     Ok(Rule {

@@ -44,11 +44,7 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: String, paragraphs: Vec<Paragraph>) -> Self {
-        Self {
-            text,
-            paragraphs,
-            offset_map: Vec::new(),
-        }
+        Self { text, paragraphs, offset_map: Vec::new() }
     }
 
     /// Attaches a map from text offsets to original offsets (see the field's doc).
@@ -73,11 +69,7 @@ impl Document {
     /// A span of the checked text as a span of the original file.
     pub fn span_to_original(&self, span: Span) -> Span {
         let start = self.to_original(span.start);
-        let end = if span.is_empty() {
-            start
-        } else {
-            self.to_original(span.end - 1) + 1
-        };
+        let end = if span.is_empty() { start } else { self.to_original(span.end - 1) + 1 };
         Span::new(start, end)
     }
 
@@ -87,9 +79,6 @@ impl Document {
 
     /// Every sentence of the document with the paragraph index it belongs to.
     pub fn sentences(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
-        self.paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.sentences.iter().map(move |s| (i, *s)))
+        self.paragraphs.iter().enumerate().flat_map(|(i, p)| p.sentences.iter().map(move |s| (i, *s)))
     }
 }

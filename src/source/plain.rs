@@ -15,18 +15,14 @@ pub fn read_plain(text: &str) -> Document {
     let blocks = blocks(text, &lines);
     let mut paragraphs = Vec::with_capacity(blocks.len());
     for (index, block) in blocks.iter().enumerate() {
-        if index == 0 {
-            if let Some(split) = headline_split(text, block) {
-                paragraphs.extend(split);
-                continue;
-            }
+        if index == 0
+            && let Some(split) = headline_split(text, block)
+        {
+            paragraphs.extend(split);
+            continue;
         }
         let span = Span::new(block.first().map_or(0, |l| l.start), block.last().map_or(0, |l| l.end));
-        paragraphs.push(Paragraph {
-            role: Role::Body,
-            span,
-            sentences: split_sentences(text, span),
-        });
+        paragraphs.push(Paragraph { role: Role::Body, span, sentences: split_sentences(text, span) });
     }
     Document::new(text.to_owned(), paragraphs)
 }
@@ -80,11 +76,7 @@ fn headline_split(text: &str, block: &[Span]) -> Option<Vec<Paragraph>> {
     if first.slice(text).chars().count() > MAX_HEADLINE_CHARS {
         return None;
     }
-    let headline = Paragraph {
-        role: Role::Headline,
-        span: first,
-        sentences: vec![first],
-    };
+    let headline = Paragraph { role: Role::Headline, span: first, sentences: vec![first] };
     match block {
         [_] => Some(vec![headline]),
         [_, second] if second.slice(text).chars().count() <= MAX_STANDFIRST_CHARS => {
@@ -104,11 +96,7 @@ mod tests {
     use super::*;
 
     fn roles(text: &str) -> Vec<(Role, &str)> {
-        read_plain(text)
-            .paragraphs
-            .iter()
-            .map(|p| (p.role, p.span.slice(text)))
-            .collect()
+        read_plain(text).paragraphs.iter().map(|p| (p.role, p.span.slice(text))).collect()
     }
 
     #[test]

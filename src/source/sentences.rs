@@ -5,11 +5,11 @@ use crate::span::Span;
 /// Words that end with a full stop without ending the sentence (lower-cased, without the
 /// final stop).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos", "vs", "v", "etc", "e.g", "i.e",
-    "inc", "ltd", "co", "corp", "plc", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep",
-    "gen", "col", "lt", "sgt", "capt", "fig", "figs", "approx", "est", "dept", "univ", "mt",
-    "ft", "al", "cf", "ca", "c", "vol", "pp", "p", "op", "rev", "hon", "messrs", "bros",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos", "vs", "v", "etc", "e.g", "i.e", "inc",
+    "ltd", "co", "corp", "plc", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt",
+    "fig", "figs", "approx", "est", "dept", "univ", "mt", "ft", "al", "cf", "ca", "c", "vol", "pp", "p",
+    "op", "rev", "hon", "messrs", "bros",
 ];
 
 /// Splits `span` of `text` into sentence spans (trimmed, never empty).
@@ -78,10 +78,10 @@ fn is_boundary(body: &str, start: usize, stop: usize, end: usize) -> bool {
     }
     // An initial ("J. Smith"): a single capital letter.
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return false;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return false;
     }
     true
 }
@@ -110,39 +110,37 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text, Span::new(0, text.len()))
-            .iter()
-            .map(|s| s.slice(text))
-            .collect()
+        split_sentences(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect()
     }
 
     #[test]
     fn splits_at_full_stops() {
-        assert_eq!(split("Sales rose. Profits fell! Why? Nobody knows."), vec![
-            "Sales rose.",
-            "Profits fell!",
-            "Why?",
-            "Nobody knows."
-        ]);
+        assert_eq!(
+            split("Sales rose. Profits fell! Why? Nobody knows."),
+            vec!["Sales rose.", "Profits fell!", "Why?", "Nobody knows."]
+        );
     }
 
     #[test]
     fn abbreviations_initials_decimals_do_not_split() {
         let text = "Mr. Smith of the U.S. Treasury met Dr. J. Jones at 9 a.m. on Monday. \
                     Sales were 3.5 million, e.g. in Ohio. No. 10 said p = .04 was fine.";
-        assert_eq!(split(text), vec![
-            "Mr. Smith of the U.S. Treasury met Dr. J. Jones at 9 a.m. on Monday.",
-            "Sales were 3.5 million, e.g. in Ohio.",
-            "No. 10 said p = .04 was fine."
-        ]);
+        assert_eq!(
+            split(text),
+            vec![
+                "Mr. Smith of the U.S. Treasury met Dr. J. Jones at 9 a.m. on Monday.",
+                "Sales were 3.5 million, e.g. in Ohio.",
+                "No. 10 said p = .04 was fine."
+            ]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        assert_eq!(split("He said \"it fell.\" Then it rose."), vec![
-            "He said \"it fell.\"",
-            "Then it rose."
-        ]);
+        assert_eq!(
+            split("He said \"it fell.\" Then it rose."),
+            vec!["He said \"it fell.\"", "Then it rose."]
+        );
         assert_eq!(split("“It fell.” It rose."), vec!["“It fell.”", "It rose."]);
     }
 

@@ -18,7 +18,15 @@ fn check(text: &str, expected: &[Expected<'_>]) {
         assert_eq!(g.1, e.1, "unit of {:?} in {text:?}", e.0);
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
         assert!(close(g.2, e.2), "value of {:?}: {} vs {}", e.0, g.2, e.2);
-        assert!(close(g.3, e.3) && close(g.4, e.4), "interval of {:?}: [{}, {}] vs [{}, {}]", e.0, g.3, g.4, e.3, e.4);
+        assert!(
+            close(g.3, e.3) && close(g.4, e.4),
+            "interval of {:?}: [{}, {}] vs [{}, {}]",
+            e.0,
+            g.3,
+            g.4,
+            e.3,
+            e.4
+        );
     }
 }
 
@@ -66,12 +74,18 @@ fn magnitudes() {
 fn number_words_and_fractions() {
     use Unit::*;
     let cases: &[(&str, &[Expected<'_>])] = &[
-        ("There were twenty-two thousand fans.", &[("twenty-two thousand", Count, 22_000.0, 21_500.0, 22_500.0)]),
+        (
+            "There were twenty-two thousand fans.",
+            &[("twenty-two thousand", Count, 22_000.0, 21_500.0, 22_500.0)],
+        ),
         ("She bought a dozen eggs.", &[("a dozen", Count, 12.0, 11.0, 13.0)]),
         ("Only nine voted.", &[("nine", Count, 9.0, 8.5, 9.5)]),
         ("About a hundred came.", &[("About a hundred", Count, 100.0, 50.0, 150.0)]),
         ("Half of them left.", &[("Half", Ratio, 0.5, 0.475, 0.525)]),
-        ("Two-thirds of voters agreed.", &[("Two-thirds", Ratio, 2.0 / 3.0, 2.0 / 3.0 - 0.025, 2.0 / 3.0 + 0.025)]),
+        (
+            "Two-thirds of voters agreed.",
+            &[("Two-thirds", Ratio, 2.0 / 3.0, 2.0 / 3.0 - 0.025, 2.0 / 3.0 + 0.025)],
+        ),
         ("Three-quarters agreed.", &[("Three-quarters", Ratio, 0.75, 0.725, 0.775)]),
         ("A third of homes.", &[("A third", Ratio, 1.0 / 3.0, 1.0 / 3.0 - 0.025, 1.0 / 3.0 + 0.025)]),
         ("One in five adults smoke.", &[("One in five", Ratio, 0.2, 0.15, 0.25)]),
@@ -148,7 +162,10 @@ fn things_that_are_not_amounts() {
         ("Call 020 7946 0958 now.", &[]),
         ("Call +44 20 7946 0958 now.", &[]),
         ("The COVID-19 crisis and the A380 jet.", &[]),
-        ("Fly a Boeing 737 to see No. 10 and Article 50.", &[("737", Unit::Identifier), ("10", Unit::Identifier), ("50", Unit::Identifier)]),
+        (
+            "Fly a Boeing 737 to see No. 10 and Article 50.",
+            &[("737", Unit::Identifier), ("10", Unit::Identifier), ("50", Unit::Identifier)],
+        ),
         ("A 5G network in the 1990s.", &[]),
         ("Version 4.1.2 is out.", &[]),
         ("It took 10 years.", &[("10 years", Unit::Duration)]),
@@ -214,7 +231,11 @@ fn qualifiers() {
         let found = scan(text);
         assert_eq!(found.len(), 1, "{text}");
         assert_eq!(found[0].qualifier, *qualifier, "{text}");
-        assert_eq!(found[0].span.slice(text), text.trim_end_matches(" people"), "the span covers the qualifier");
+        assert_eq!(
+            found[0].span.slice(text),
+            text.trim_end_matches(" people"),
+            "the span covers the qualifier"
+        );
     }
     let over = &scan("over 40%")[0];
     assert_eq!(over.interval().low, 39.5);
