@@ -1,9 +1,11 @@
 //! factlint: finds the figures in an article that cannot all be true together.
 //!
 //! The pipeline is `source` (file → [`source::Document`]) → `parse` (figures and claims,
-//! [`parse::Article`]) → `engine` (rules → [`engine::Finding`]s) → `report` (human, JSON).
-//! The library never prints and never exits; `src/main.rs` is the command line.
+//! [`parse::Article`]) → `engine` (rules → [`engine::Finding`]s) → `suppress` → `report`
+//! (human, JSON, JSON lines, SARIF, GitHub). The library never prints and never exits;
+//! `src/main.rs` is the command line.
 
+pub mod config;
 pub mod engine;
 pub mod input;
 pub mod interval;
@@ -12,6 +14,8 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
+pub mod walk;
 
 use engine::Finding;
 use parse::Article;
@@ -29,34 +33,74 @@ pub fn read_text(text: &str) -> Article {
     parse::analyze(source::read_plain(text))
 }
 
+/// Reads text in `format` into an article.
+pub fn read_as(text: &str, format: source::Format) -> Article {
+    parse::analyze(source::read(text, format))
+}
+
 /// Reads and checks plain text against `rules`.
 pub fn check_text(text: &str, rules: &RuleSet) -> Checked {
-    let article = read_text(text);
+    check_as(text, source::Format::Text, rules)
+}
+
+/// Reads text in `format` and checks it against `rules` (no suppressions applied).
+pub fn check_as(text: &str, format: source::Format, rules: &RuleSet) -> Checked {
+    let article = read_as(text, format);
     let findings = engine::check(&article, rules);
     Checked { article, findings }
 }
 
-/// Checks one input's text, never panicking: a panic inside the checker becomes an error that
-/// names the input, so one bad file never costs the findings of the others.
+/// Checks one input's text (format from its name), applying its suppression comments.
 pub fn check_source(path: &str, text: String, rules: &RuleSet) -> report::FileResult {
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check_text(&text, rules)))
-        .map(|checked| report::CheckedFile { source: text, checked })
-        .map_err(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            format!("{path}: internal error while checking this file ({what}); please report it")
-        });
+    check_source_with(path, text, rules, &[])
+}
+
+/// Checks one input's text with line ignores from the configuration, never panicking: a
+/// panic inside the checker becomes an error that names the input, so one bad file never
+/// costs the findings of the others.
+pub fn check_source_with(
+    path: &str,
+    text: String,
+    rules: &RuleSet,
+    ignores: &[(Option<usize>, Vec<String>)],
+) -> report::FileResult {
+    let format = source::Format::from_path(path);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut checked = check_as(&text, format, rules);
+        let findings = std::mem::take(&mut checked.findings);
+        let (mut kept, unused) = suppress::apply(findings, &checked.article.document, &text, ignores);
+        kept.extend(engine::unused_suppressions(&unused, rules));
+        kept.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        checked.findings = kept;
+        checked
+    }))
+    .map(|checked| report::CheckedFile { source: text, checked })
+    .map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("{path}: internal error while checking this file ({what}); please report it")
+    });
     report::FileResult { path: path.to_string(), outcome }
 }
 
 /// Reads and checks one file.
 pub fn check_file(path: &std::path::Path, rules: &RuleSet, max_bytes: u64) -> report::FileResult {
+    check_file_with(path, rules, max_bytes, &[])
+}
+
+/// Reads and checks one file with line ignores from the configuration.
+pub fn check_file_with(
+    path: &std::path::Path,
+    rules: &RuleSet,
+    max_bytes: u64,
+    ignores: &[(Option<usize>, Vec<String>)],
+) -> report::FileResult {
     let name = path.display().to_string();
     match input::read(path, max_bytes) {
-        Ok(text) => check_source(&name, text, rules),
+        Ok(text) => check_source_with(&name, text, rules, ignores),
         Err(message) => report::FileResult { path: name, outcome: Err(message) },
     }
 }

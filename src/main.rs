@@ -2,11 +2,16 @@
 //! code. Everything else lives in the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use factlint::report::{FileResult, Summary, human};
+use factlint::config::Config;
+use factlint::report::{FileResult, OutputFormat, Reporter, human};
 use factlint::rules::{RuleSet, Severity};
+use factlint::walk::{self, Input};
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(name = "factlint", version, about = "Fact-checks the numbers in articles against themselves.")]
@@ -51,16 +56,23 @@ struct CheckArgs {
     /// A folder of extra rules (YAML, one rule a file); may be repeated.
     #[arg(long = "rules", value_name = "DIR")]
     packs: Vec<PathBuf>,
-    /// Exit 1 when a finding of this severity or above is found.
-    #[arg(long, value_enum, default_value_t = Level::Error)]
-    fail_on: Level,
+    /// Use this configuration file for every input instead of finding `.factlint.yml`.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore every `.factlint.yml`.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Exit 1 when a finding of this severity or above is found [default: error, or the
+    /// configuration's `fail-on`].
+    #[arg(long, value_enum)]
+    fail_on: Option<Level>,
     /// Exit 0 even when there are findings (errors reading input still exit 2).
     #[arg(long)]
     exit_zero: bool,
     /// Colour in the human report.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// The name to report for standard input.
+    /// The name to report for standard input (its ending sets the format: .md, .html).
     #[arg(long, default_value = "-")]
     stdin_filename: String,
     /// Refuse files larger than this many bytes.
@@ -91,6 +103,9 @@ enum RulesAction {
 enum Format {
     Human,
     Json,
+    Jsonl,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +118,16 @@ enum Level {
     Error,
     Warning,
     Info,
+}
+
+impl Level {
+    fn severity(self) -> Severity {
+        match self {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -175,108 +200,147 @@ fn print_rule_errors(e: factlint::rules::RulesError) -> Option<RuleSet> {
     None
 }
 
+/// How many files are checked in parallel before their findings are printed.
+const BATCH: usize = 256;
+
 fn check(args: CheckArgs) -> u8 {
-    let Some(rules) = load_rules(&args.packs) else { return EXIT_TROUBLE };
-    let inputs = expand_paths(&args.paths);
-    let mut results: Vec<FileResult> = Vec::with_capacity(inputs.len());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut configs =
+        Configs { fixed: None, by_path: HashMap::new(), defaults: None, packs: args.packs.clone() };
+    if let Some(path) = &args.config {
+        match Config::load(path, &args.packs) {
+            Ok(c) => configs.fixed = Some(Arc::new(c)),
+            Err(e) => {
+                print_rule_errors(e);
+                return EXIT_TROUBLE;
+            }
+        }
+    }
+    let inputs = walk::inputs(&args.paths);
+    // Each input with the configuration that governs it, loaded once per folder.
+    let mut jobs: Vec<(Input, Arc<Config>)> = Vec::with_capacity(inputs.len());
     for input in inputs {
-        results.push(match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                match std::io::stdin().read_to_end(&mut bytes) {
-                    Ok(_) => match factlint::input::decode(&args.stdin_filename, &bytes) {
-                        Ok(text) => factlint::check_source(&args.stdin_filename, text, &rules),
-                        Err(message) => {
-                            FileResult { path: args.stdin_filename.clone(), outcome: Err(message) }
-                        }
-                    },
-                    Err(e) => FileResult {
-                        path: args.stdin_filename.clone(),
-                        outcome: Err(format!("{}: cannot read standard input: {e}", args.stdin_filename)),
-                    },
+        let dir = match &input {
+            Input::File { path, .. } | Input::Unreadable { path, .. } => match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => cwd.join(p),
+                _ => cwd.clone(),
+            },
+            Input::Stdin => cwd.clone(),
+        };
+        let config = match configs.for_dir(&dir, args.no_config) {
+            Ok(c) => c,
+            Err(e) => {
+                print_rule_errors(e);
+                return EXIT_TROUBLE;
+            }
+        };
+        if let Input::File { path, walked: true } = &input
+            && !config.wants(path)
+        {
+            continue;
+        }
+        jobs.push((input, config));
+    }
+    let format = match args.format {
+        Format::Human => OutputFormat::Human(human::Style { color: use_color(args.color), width: 80 }),
+        Format::Json => OutputFormat::Json,
+        Format::Jsonl => OutputFormat::Jsonl,
+        Format::Sarif => OutputFormat::Sarif,
+        Format::Github => OutputFormat::Github,
+    };
+    let report_config = match configs.for_dir(&cwd, args.no_config) {
+        Ok(c) => c,
+        Err(e) => {
+            print_rule_errors(e);
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut reporter = Reporter::new(format);
+    let mut any_failed = false;
+    let mut failing = 0;
+    let cli_fail_on = args.fail_on.map(Level::severity);
+    for batch in jobs.chunks(BATCH) {
+        let results: Vec<FileResult> =
+            batch.par_iter().map(|(input, config)| check_one(input, config, &args)).collect();
+        for (result, (_, config)) in results.iter().zip(batch) {
+            let fail_on = cli_fail_on.or(config.fail_on).unwrap_or(Severity::Error);
+            match &result.outcome {
+                Ok(file) => failing += file.checked.findings.iter().filter(|f| f.severity >= fail_on).count(),
+                Err(message) => {
+                    any_failed = true;
+                    err(&format!("error: {message}\n"));
                 }
             }
-            Input::File(path) => factlint::check_file(&path, &rules, args.max_file_size),
-            Input::Missing(path, message) => {
-                FileResult { path: path.display().to_string(), outcome: Err(message) }
-            }
-        });
-    }
-    for failed in results.iter().filter_map(|r| r.outcome.as_ref().err()) {
-        err(&format!("error: {failed}\n"));
-    }
-    match args.format {
-        Format::Human => {
-            out(&human::render(&results, human::Style { color: use_color(args.color), width: 80 }))
         }
-        Format::Json => out(&(factlint::report::json::render(&results) + "\n")),
+        out(&reporter.batch(&results, &report_config.rules));
     }
-    let summary = Summary::of(&results);
-    let fail_on = match args.fail_on {
-        Level::Error => Severity::Error,
-        Level::Warning => Severity::Warning,
-        Level::Info => Severity::Info,
-    };
-    if results.iter().any(|r| r.outcome.is_err()) {
+    out(&reporter.finish(&report_config.rules));
+    if any_failed {
         EXIT_TROUBLE
-    } else if !args.exit_zero && summary.at_or_above(fail_on) > 0 {
+    } else if !args.exit_zero && failing > 0 {
         EXIT_FINDINGS
     } else {
         0
     }
 }
 
-enum Input {
-    Stdin,
-    File(PathBuf),
-    Missing(PathBuf, String),
-}
-
-/// Files to check, in a stable order: each argument in turn, folders walked in sorted order.
-fn expand_paths(paths: &[PathBuf]) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-        } else if path.is_dir() {
-            walk(path, &mut inputs);
-        } else if path.exists() {
-            inputs.push(Input::File(path.clone()));
-        } else {
-            inputs.push(Input::Missing(path.clone(), format!("{}: no such file or folder", path.display())));
+fn check_one(input: &Input, config: &Config, args: &CheckArgs) -> FileResult {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            let name = &args.stdin_filename;
+            match std::io::stdin().read_to_end(&mut bytes) {
+                Ok(_) => match factlint::input::decode(name, &bytes) {
+                    Ok(text) => factlint::check_source_with(name, text, &config.rules, &[]),
+                    Err(message) => FileResult { path: name.clone(), outcome: Err(message) },
+                },
+                Err(e) => FileResult {
+                    path: name.clone(),
+                    outcome: Err(format!("{name}: cannot read standard input: {e}")),
+                },
+            }
+        }
+        Input::File { path, .. } => {
+            let ignores = config.ignores_for(path);
+            factlint::check_file_with(path, &config.rules, args.max_file_size, &ignores)
+        }
+        Input::Unreadable { path, reason } => {
+            FileResult { path: path.display().to_string(), outcome: Err(reason.clone()) }
         }
     }
-    inputs
 }
 
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+/// Configurations by file, loaded once each.
+struct Configs {
+    fixed: Option<Arc<Config>>,
+    by_path: HashMap<PathBuf, Arc<Config>>,
+    defaults: Option<Arc<Config>>,
+    packs: Vec<PathBuf>,
+}
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            inputs.push(Input::Missing(
-                dir.to_path_buf(),
-                format!("{}: cannot read folder: {e}", dir.display()),
-            ));
-            return;
+impl Configs {
+    fn for_dir(&mut self, dir: &Path, no_config: bool) -> Result<Arc<Config>, factlint::rules::RulesError> {
+        if let Some(c) = &self.fixed {
+            return Ok(Arc::clone(c));
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, inputs);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            inputs.push(Input::File(path));
+        let found = if no_config { None } else { Config::find(dir) };
+        match found {
+            Some(path) => {
+                if let Some(c) = self.by_path.get(&path) {
+                    return Ok(Arc::clone(c));
+                }
+                let c = Arc::new(Config::load(&path, &self.packs)?);
+                self.by_path.insert(path, Arc::clone(&c));
+                Ok(c)
+            }
+            None => {
+                if let Some(c) = &self.defaults {
+                    return Ok(Arc::clone(c));
+                }
+                let c = Arc::new(Config::defaults(dir, &self.packs)?);
+                self.defaults = Some(Arc::clone(&c));
+                Ok(c)
+            }
         }
     }
 }

@@ -3,8 +3,18 @@
 
 mod change;
 pub mod format;
+pub mod grim;
+mod headline_mismatch;
+mod implied_base;
 mod impossible;
+mod multiple_mismatch;
+mod percent_points;
+mod quantifier_mismatch;
+mod share_mismatch;
 mod share_sum;
+pub mod stat_p;
+mod total_mismatch;
+mod unit_mismatch;
 
 use crate::parse::Article;
 use crate::parse::quantity::Tolerances;
@@ -29,6 +39,10 @@ pub struct Finding {
     pub span: Span,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// Whether `span` and the labels are offsets in the original file rather than in the
+    /// checked text (findings about markup, such as an unused suppression comment).
+    #[serde(skip)]
+    pub in_original: bool,
 }
 
 /// What a check reports before the rule's templates are applied.
@@ -48,6 +62,22 @@ pub enum Kind {
     ChangeDirection,
     ShareSum,
     ImpossibleValue,
+    /// A p-value that cannot follow from its test statistic (statcheck).
+    StatP,
+    /// The same, when the error flips the result's significance.
+    StatDecision,
+    /// A mean or percentage no whole-number data can give (GRIM).
+    Grim,
+    /// A suppression comment that suppressed nothing (reported by the suppression pass).
+    UnusedSuppression,
+    PercentPoints,
+    ShareMismatch,
+    TotalMismatch,
+    MultipleMismatch,
+    QuantifierMismatch,
+    HeadlineMismatch,
+    UnitMismatch,
+    ImpliedBase,
 }
 
 /// An option a kind accepts, with its default and meaning.
@@ -71,7 +101,24 @@ const TOLERANCE_OPTIONS: [OptionSpec; 2] = [
 ];
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Change, Kind::ChangeDirection, Kind::ShareSum, Kind::ImpossibleValue];
+    pub const ALL: &'static [Kind] = &[
+        Kind::Change,
+        Kind::ChangeDirection,
+        Kind::ShareSum,
+        Kind::ImpossibleValue,
+        Kind::StatP,
+        Kind::StatDecision,
+        Kind::Grim,
+        Kind::UnusedSuppression,
+        Kind::PercentPoints,
+        Kind::ShareMismatch,
+        Kind::TotalMismatch,
+        Kind::MultipleMismatch,
+        Kind::QuantifierMismatch,
+        Kind::HeadlineMismatch,
+        Kind::UnitMismatch,
+        Kind::ImpliedBase,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -79,11 +126,23 @@ impl Kind {
             Kind::ChangeDirection => "change-direction",
             Kind::ShareSum => "share-sum",
             Kind::ImpossibleValue => "impossible-value",
+            Kind::StatP => "stat-p",
+            Kind::StatDecision => "stat-decision",
+            Kind::Grim => "grim",
+            Kind::UnusedSuppression => "unused-suppression",
+            Kind::PercentPoints => "percent-points",
+            Kind::ShareMismatch => "share-mismatch",
+            Kind::TotalMismatch => "total-mismatch",
+            Kind::MultipleMismatch => "multiple-mismatch",
+            Kind::QuantifierMismatch => "quantifier-mismatch",
+            Kind::HeadlineMismatch => "headline-mismatch",
+            Kind::UnitMismatch => "unit-mismatch",
+            Kind::ImpliedBase => "implied-base",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == name)
+        Kind::ALL.iter().copied().find(|k| k.name() == name)
     }
 
     /// The options a rule of this kind may set.
@@ -92,6 +151,17 @@ impl Kind {
             Kind::Change | Kind::ChangeDirection => &TOLERANCE_OPTIONS,
             Kind::ShareSum => share_sum::OPTIONS,
             Kind::ImpossibleValue => impossible::OPTIONS,
+            Kind::StatP | Kind::StatDecision => stat_p::OPTIONS,
+            Kind::Grim => grim::OPTIONS,
+            Kind::UnusedSuppression => &[],
+            Kind::MultipleMismatch => multiple_mismatch::OPTIONS,
+            Kind::PercentPoints
+            | Kind::ShareMismatch
+            | Kind::TotalMismatch
+            | Kind::QuantifierMismatch
+            | Kind::HeadlineMismatch
+            | Kind::UnitMismatch
+            | Kind::ImpliedBase => &TOLERANCE_OPTIONS,
         }
     }
 
@@ -102,6 +172,17 @@ impl Kind {
             Kind::ChangeDirection => change::DIRECTION_VARS,
             Kind::ShareSum => share_sum::VARS,
             Kind::ImpossibleValue => impossible::VARS,
+            Kind::StatP | Kind::StatDecision => stat_p::VARS,
+            Kind::Grim => grim::VARS,
+            Kind::UnusedSuppression => &["directive", "reason"],
+            Kind::PercentPoints => percent_points::VARS,
+            Kind::ShareMismatch => share_mismatch::VARS,
+            Kind::TotalMismatch => total_mismatch::VARS,
+            Kind::MultipleMismatch => multiple_mismatch::VARS,
+            Kind::QuantifierMismatch => quantifier_mismatch::VARS,
+            Kind::HeadlineMismatch => headline_mismatch::VARS,
+            Kind::UnitMismatch => unit_mismatch::VARS,
+            Kind::ImpliedBase => implied_base::VARS,
         }
     }
 
@@ -111,6 +192,19 @@ impl Kind {
             Kind::ChangeDirection => change::wrong_directions(article, rule),
             Kind::ShareSum => share_sum::check(article, rule),
             Kind::ImpossibleValue => impossible::check(article, rule),
+            Kind::StatP => stat_p::check(article, rule, false),
+            Kind::StatDecision => stat_p::check(article, rule, true),
+            Kind::Grim => grim::check(article, rule),
+            // Found after the checks, by `suppress::apply`; see `unused_suppressions`.
+            Kind::UnusedSuppression => Vec::new(),
+            Kind::PercentPoints => percent_points::check(article, rule),
+            Kind::ShareMismatch => share_mismatch::check(article, rule),
+            Kind::TotalMismatch => total_mismatch::check(article, rule),
+            Kind::MultipleMismatch => multiple_mismatch::check(article, rule),
+            Kind::QuantifierMismatch => quantifier_mismatch::check(article, rule),
+            Kind::HeadlineMismatch => headline_mismatch::check(article, rule),
+            Kind::UnitMismatch => unit_mismatch::check(article, rule),
+            Kind::ImpliedBase => implied_base::check(article, rule),
         }
     }
 }
@@ -167,6 +261,7 @@ pub fn check(article: &Article, rules: &RuleSet) -> Vec<Finding> {
                 span: hit.span,
                 labels: hit.labels,
                 help: rule.help.as_deref().map(|h| render_template(h, &hit.vars)),
+                in_original: false,
             });
         }
     }
@@ -176,4 +271,35 @@ pub fn check(article: &Article, rules: &RuleSet) -> Vec<Finding> {
 
 fn label(article: &Article, id: crate::parse::QuantityId, text: impl Into<String>) -> Label {
     Label { span: article.quantity(id).span, text: text.into() }
+}
+
+/// Findings for suppression comments that suppressed nothing, if the `unused-suppression`
+/// rule is enabled. Their spans are offsets in the original file.
+pub fn unused_suppressions(unused: &[crate::suppress::Unused], rules: &RuleSet) -> Vec<Finding> {
+    let Some(rule) = rules.get("unused-suppression").filter(|r| r.enabled) else { return Vec::new() };
+    unused
+        .iter()
+        .map(|u| {
+            let vars = [("directive", u.text.clone()), ("reason", u.reason.clone())];
+            Finding {
+                rule: rule.id.clone(),
+                severity: rule.severity,
+                message: render_template(&rule.message, &vars),
+                span: u.span,
+                labels: vec![Label { span: u.span, text: u.reason.clone() }],
+                help: rule.help.as_deref().map(|h| render_template(h, &vars)),
+                in_original: true,
+            }
+        })
+        .collect()
+}
+
+/// A figure's interval, with a whole count written in full ("12 members") taken as exact:
+/// people and medals come in whole numbers, so "12" cannot be 12.4.
+pub(crate) fn count_interval(q: &crate::parse::Quantity, tol: Tolerances) -> crate::interval::Interval {
+    let exact_count = q.unit == crate::parse::Unit::Count
+        && q.value.fract() == 0.0
+        && q.written.high - q.written.low <= 1.0
+        && q.qualifier == crate::parse::quantity::Qualifier::Exact;
+    if exact_count { crate::interval::Interval::point(q.value) } else { q.interval_with(tol) }
 }

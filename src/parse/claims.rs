@@ -30,6 +30,10 @@ pub struct ChangeClaim {
 pub struct ShareClaim {
     pub sentence: Span,
     pub share: QuantityId,
+    /// The part, when it is a figure ("12 of the 50 members, or 24%").
+    pub part: Option<QuantityId>,
+    /// The same share said another way ("one in five, or 20%").
+    pub also: Option<QuantityId>,
     /// The whole, when it is a figure ("12% of 50 respondents").
     pub whole: Option<QuantityId>,
     /// The whole as written after "of", lower-cased ("the population").
@@ -46,6 +50,158 @@ pub struct ShareGroupClaim {
     pub of: Option<String>,
 }
 
+/// A number in a statistic, kept as written: "5.20" and "5.2" say different things.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WrittenNumber {
+    /// The digits as written, with an ASCII minus and without thousands separators ("-2.20").
+    pub text: String,
+    pub value: f64,
+    /// Digits after the decimal point.
+    pub decimals: u32,
+    pub span: Span,
+}
+
+/// The test behind a statistic, which fixes the distribution its p-value comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum TestKind {
+    #[serde(rename = "t")]
+    T,
+    F,
+    #[serde(rename = "r")]
+    R,
+    #[serde(rename = "chi2")]
+    Chi2,
+    #[serde(rename = "z")]
+    Z,
+    /// Cochran's Q in meta-analysis, and its within- and between-groups forms.
+    Q,
+    Qw,
+    Qb,
+}
+
+/// How a statistic or a p-value relates to its figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Comparison {
+    #[serde(rename = "=")]
+    Equal,
+    #[serde(rename = "<")]
+    Less,
+    #[serde(rename = ">")]
+    Greater,
+    /// "ns": not significant, with no figure.
+    #[serde(rename = "ns")]
+    NotSignificant,
+}
+
+/// A reported p-value: "p = .03", "p < .001", "ns".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PValue {
+    pub span: Span,
+    pub comparison: Comparison,
+    /// The figure; `None` for "ns".
+    pub value: Option<WrittenNumber>,
+}
+
+/// A test result in APA style: "t(28) = 2.20, p = .03", "χ²(1, N = 90) = 4.1, p < .05".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatisticClaim {
+    pub sentence: Span,
+    /// The whole result, statistic to p-value.
+    pub span: Span,
+    pub test: TestKind,
+    /// The degrees of freedom in the order written (none for z).
+    pub df: Vec<f64>,
+    /// The sample size written inside a χ² test's brackets ("N = 11,455").
+    pub n: Option<u64>,
+    /// The test, its degrees of freedom and its value: "t(28) = 2.20".
+    pub statistic_span: Span,
+    pub comparison: Comparison,
+    pub value: WrittenNumber,
+    pub p: PValue,
+    /// Where the document says its tests are one-sided ("one-tailed", "directional"), if it
+    /// does anywhere.
+    pub one_sided: Option<Span>,
+    /// Where the sentence says its p-values are adjusted for multiple tests ("Bonferroni
+    /// corrected"), if it does.
+    pub adjusted: Option<Span>,
+}
+
+/// A sample size stated near a mean: "N = 28", "28 participants".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SampleSize {
+    pub value: u64,
+    pub span: Span,
+}
+
+/// A mean of whole-number data, or a percentage of people, with what the text says about its
+/// sample: "28 participants … rated it 5.19 on average", "39.3% of the 28 patients".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MeanClaim {
+    pub sentence: Span,
+    /// The mean as written ("5.19"); for a percentage, the figure without its sign ("39.3"),
+    /// though its span covers the sign ("39.3%").
+    pub value: WrittenNumber,
+    /// A percentage of people rather than a mean.
+    pub percent: bool,
+    /// Sample sizes stated nearby, nearest first; any of them may be the mean's.
+    pub n: Vec<SampleSize>,
+    /// How many items each person answered: 1 unless the text says more ("a 3-item scale");
+    /// `None` when the text speaks of several items without saying how many.
+    pub items: Option<u32>,
+    pub items_span: Option<Span>,
+    /// The words that say the data are whole numbers ("rated", "Likert", "how many", or the
+    /// people a percentage counts); `None` when nothing does.
+    pub cue: Option<Span>,
+}
+
+/// Parts and the total they make: "3 gold, 4 silver and 5 bronze, 12 medals in all".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TotalClaim {
+    /// The sentence of the total (parts may come from earlier sentences of its paragraph).
+    pub sentence: Span,
+    pub parts: Vec<QuantityId>,
+    pub total: QuantityId,
+}
+
+/// A change said as a multiple: "tripled from 10 to 30", "2.5 times as many", "halved".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MultipleClaim {
+    pub sentence: Span,
+    /// The word or phrase that states the multiple.
+    pub cue: Span,
+    /// The factor a word states (3 for "tripled", 0.5 for "halved"), or `None` when it is
+    /// a figure (`factor_figure`).
+    pub factor: Option<f64>,
+    pub factor_figure: Option<QuantityId>,
+    /// "N times more": read as N or N + 1.
+    pub more: bool,
+    /// A qualifier before the multiple: "nearly tripled", "more than doubled".
+    pub qualifier: crate::parse::quantity::Qualifier,
+    pub from: QuantityId,
+    pub to: QuantityId,
+}
+
+/// A word of quantity with the share it stands for: "most voters (45%)".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuantifierClaim {
+    pub sentence: Span,
+    /// The quantifier as written ("most", "a majority").
+    pub word: Span,
+    /// Its meaning as lowest and highest share, in percent.
+    pub low: f64,
+    pub high: f64,
+    pub share: QuantityId,
+}
+
+/// The size of a population named by a noun: "the city's 8 million residents".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SizeClaim {
+    pub sentence: Span,
+    pub size: QuantityId,
+    /// The base it measures, normalised ("population", "workforce").
+    pub base: String,
+}
+
 /// Any claim, tagged with its kind in JSON.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -53,6 +209,12 @@ pub enum Claim {
     Change(ChangeClaim),
     Share(ShareClaim),
     ShareGroup(ShareGroupClaim),
+    Statistic(StatisticClaim),
+    Mean(MeanClaim),
+    Total(TotalClaim),
+    Multiple(MultipleClaim),
+    Quantifier(QuantifierClaim),
+    Size(SizeClaim),
 }
 
 impl Claim {
@@ -61,6 +223,12 @@ impl Claim {
             Claim::Change(_) => "change",
             Claim::Share(_) => "share",
             Claim::ShareGroup(_) => "share-group",
+            Claim::Statistic(_) => "statistic",
+            Claim::Mean(_) => "mean",
+            Claim::Total(_) => "total",
+            Claim::Multiple(_) => "multiple",
+            Claim::Quantifier(_) => "quantifier",
+            Claim::Size(_) => "size",
         }
     }
 
@@ -69,6 +237,12 @@ impl Claim {
             Claim::Change(c) => c.sentence,
             Claim::Share(c) => c.sentence,
             Claim::ShareGroup(c) => c.sentence,
+            Claim::Statistic(c) => c.sentence,
+            Claim::Mean(c) => c.sentence,
+            Claim::Total(c) => c.sentence,
+            Claim::Multiple(c) => c.sentence,
+            Claim::Quantifier(c) => c.sentence,
+            Claim::Size(c) => c.sentence,
         }
     }
 }

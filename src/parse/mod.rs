@@ -7,6 +7,7 @@ pub mod numeral;
 pub mod patterns;
 pub mod quantity;
 pub mod scan;
+pub mod stats;
 
 pub use claims::{Article, Claim, QuantityId};
 pub use quantity::{Quantity, Unit};
@@ -18,8 +19,10 @@ pub fn analyze(document: Document) -> Article {
     let mut quantities = scan::scan(&document.text);
     let mut claims = Vec::new();
     let mut next = 0;
+    let stats = stats::Reader::new(&document);
     for paragraph in &document.paragraphs {
         for sentence in &paragraph.sentences {
+            claims.extend(stats.sentence_claims(&document, paragraph, *sentence));
             while next < quantities.len() && quantities[next].span.start < sentence.start {
                 next += 1;
             }

@@ -16,6 +16,27 @@ use nom::bytes::complete::tag_no_case;
 
 /// Every figure in `text`, in order, non-overlapping.
 pub fn scan(text: &str) -> Vec<Quantity> {
+    walk(text, false)
+}
+
+/// Every figure in `text` as [`scan`] finds them, and also the ordinals the grammar recognises
+/// ("3rd", "twenty-first") as [`Unit::Ordinal`] with the ordinal's number as value. The pipeline
+/// leaves ordinals out (they are never amounts); conformance runners want them.
+pub fn scan_all(text: &str) -> Vec<Quantity> {
+    walk(text, true)
+}
+
+/// The values of both ends of a range found by [`scan`] ("between 10 and 20" gives 10 and 20;
+/// magnitudes and units shared by the ends applied), or `None` when `q` is not a range of `text`.
+pub fn range_bounds(text: &str, q: &Quantity) -> Option<(f64, f64)> {
+    if q.form != Form::Range {
+        return None;
+    }
+    let found = quantity_at(text, q.span.start)?;
+    Some((found.quantity.as_ref()?.value, found.high?))
+}
+
+fn walk(text: &str, _all: bool) -> Vec<Quantity> {
     let mut found = Vec::new();
     let mut pos = 0;
     let bytes = text.as_bytes();
@@ -25,10 +46,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             None => break,
         };
         if is_candidate_start(text, pos, c)
-            && let Some((q, end)) = quantity_at(text, pos)
+            && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)
         {
             pos = end.max(pos + c.len_utf8());
-            if let Some(q) = q {
+            if let Some(q) = quantity {
                 found.push(q);
             }
             continue;
@@ -66,9 +87,17 @@ fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
         || c.is_alphabetic()
 }
 
-/// Tries a figure at `start`. `Some((None, end))` means text up to `end` was recognised as
-/// something that is not a figure and must not be rescanned.
-fn quantity_at(text: &str, start: usize) -> Option<(Option<Quantity>, usize)> {
+/// What [`quantity_at`] recognised: a figure, or (`quantity` is `None`) text that is not a figure
+/// and must not be rescanned, up to `end`.
+struct Found {
+    quantity: Option<Quantity>,
+    end: usize,
+    /// The value of a range's upper end.
+    high: Option<f64>,
+}
+
+/// Tries a figure at `start`.
+fn quantity_at(text: &str, start: usize) -> Option<Found> {
     let input = &text[start..];
     let (after_qualifier, qualifier) = qualifier(input);
     let (after_between, between) =
@@ -81,11 +110,12 @@ fn quantity_at(text: &str, start: usize) -> Option<(Option<Quantity>, usize)> {
         && !between
         && let Some(end) = not_an_amount(text, core_start)
     {
-        return Some((None, end));
+        return Some(Found { quantity: None, end, high: None });
     }
     let first = core(text, core_start)?;
     let mut q = first.quantity.clone();
     let mut end = first.end;
+    let mut high = None;
     // Ranges: "between 10 and 20", "10-20%", "10 to 20 people".
     if let Some((second, second_end)) = range_end(text, &first, between) {
         let unit = if first.has_unit { first.quantity.unit } else { second.quantity.unit };
@@ -107,11 +137,12 @@ fn quantity_at(text: &str, start: usize) -> Option<(Option<Quantity>, usize)> {
             q.unit = Unit::Year;
         }
         end = second_end;
+        high = Some(second.quantity.value);
     } else if between {
         return None;
     }
     if !q.value.is_finite() || !q.written.low.is_finite() || !q.written.high.is_finite() {
-        return Some((None, end));
+        return Some(Found { quantity: None, end, high: None });
     }
     if let Some(qual) = qualifier {
         q.qualifier = qual;
@@ -120,7 +151,7 @@ fn quantity_at(text: &str, start: usize) -> Option<(Option<Quantity>, usize)> {
         q.unit = classify_bare(text, start, end, &first);
     }
     q.span = Span::new(start, end);
-    Some((Some(q), end))
+    Some(Found { quantity: Some(q), end, high })
 }
 
 /// The qualifier phrase at the start of `input`, and the input after it and its space.
@@ -466,6 +497,10 @@ fn not_an_amount(text: &str, start: usize) -> Option<usize> {
         return None;
     }
     let run = digit_run(rest);
+    // [81]: a reference mark, as in pages copied from encyclopaedias.
+    if text[..start].ends_with('[') && rest[run..].starts_with(']') {
+        return Some(start + run + 1);
+    }
     // '09, '90s: a year with its century cut.
     if run == 2 && text[..start].ends_with(['\'', '’']) {
         return Some(start + run + usize::from(rest[run..].starts_with('s')));
@@ -618,11 +653,19 @@ fn classify_bare(text: &str, start: usize, end: usize, first: &Core) -> Unit {
         return Unit::Identifier;
     }
     // "Boeing 737", "Windows 10": a capitalised word (not at a sentence start) names the number.
-    if prev_word.chars().next().is_some_and(char::is_uppercase) && !prev_word.ends_with('.') {
-        let before_prev = text[..start].trim_end();
+    // Only a word right before the number counts ("Labour, 15" is a list, not a name).
+    let before_prev = text[..start].trim_end_matches([' ', '\u{a0}']);
+    if prev_word.chars().next().is_some_and(char::is_uppercase)
+        && !prev_word.ends_with('.')
+        && before_prev.ends_with(prev_word)
+    {
         let word_start = before_prev.len() - prev_word.len();
-        let lead = text[..word_start].trim_end();
-        let sentence_start = lead.is_empty() || lead.ends_with(['.', '!', '?', ':', '"', '“', '(', '\n']);
+        let gap = &text[..word_start];
+        let lead = gap.trim_end();
+        // A word that opens a line or a sentence is capitalised for that reason alone.
+        let sentence_start = lead.is_empty()
+            || lead.ends_with(['.', '!', '?', ':', '"', '“', '(', '\n'])
+            || gap[lead.len()..].contains('\n');
         if !sentence_start && prev_word.chars().skip(1).any(char::is_lowercase) {
             return Unit::Identifier;
         }

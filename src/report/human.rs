@@ -81,7 +81,7 @@ pub fn render_finding(path: &str, file: &CheckedFile, finding: &Finding, style: 
         .labels
         .iter()
         .map(|l| {
-            let span = original_span(file, l.span);
+            let span = original_span(file, finding, l.span);
             // The finding's own figure is the primary label, so the header shows its place.
             if l.span == finding.span {
                 LabeledSpan::new_primary_with_span(Some(l.text.clone()), (span.start, span.len()))
@@ -102,6 +102,13 @@ pub fn render_finding(path: &str, file: &CheckedFile, finding: &Finding, style: 
 
 /// The whole human report: findings file by file, then errors, then the summary line.
 pub fn render(results: &[FileResult], style: Style) -> String {
+    let mut out = findings_of(results, style);
+    out.push_str(&summary_line(&Summary::of(results), results.iter().filter(|r| r.outcome.is_err()).count()));
+    out
+}
+
+/// The rendered findings of `results`, file by file.
+pub fn findings_of(results: &[FileResult], style: Style) -> String {
     let mut out = String::new();
     for result in results {
         if let Ok(file) = &result.outcome {
@@ -111,7 +118,6 @@ pub fn render(results: &[FileResult], style: Style) -> String {
             }
         }
     }
-    out.push_str(&summary_line(&Summary::of(results), results.iter().filter(|r| r.outcome.is_err()).count()));
     out
 }
 

@@ -12,13 +12,6 @@ use crate::span::Span;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    files: Vec<FileOut<'a>>,
-    summary: Summary,
-}
-
-#[derive(Serialize)]
 struct FileOut<'a> {
     path: &'a str,
     findings: Vec<FindingOut<'a>>,
@@ -51,8 +44,13 @@ struct FindingOut<'a> {
     help: Option<&'a str>,
 }
 
-pub(crate) fn range(index: &LineIndex<'_>, file: &CheckedFile, span: Span) -> Range {
-    let span = original_span(file, span);
+pub(crate) fn range(
+    index: &LineIndex<'_>,
+    file: &CheckedFile,
+    finding: &crate::engine::Finding,
+    span: Span,
+) -> Range {
+    let span = original_span(file, finding, span);
     let start = index.position(span.start);
     let end = index.position(span.end);
     Range { line: start.line, column: start.column, end_line: end.line, end_column: end.column }
@@ -69,11 +67,11 @@ fn file_out(result: &FileResult) -> FileOut<'_> {
                     rule: &f.rule,
                     severity: f.severity.name(),
                     message: &f.message,
-                    range: range(&index, file, f.span),
+                    range: range(&index, file, f, f.span),
                     labels: f
                         .labels
                         .iter()
-                        .map(|l| LabelOut { range: range(&index, file, l.span), text: &l.text })
+                        .map(|l| LabelOut { range: range(&index, file, f, l.span), text: &l.text })
                         .collect(),
                     help: f.help.as_deref(),
                 })
@@ -83,9 +81,24 @@ fn file_out(result: &FileResult) -> FileOut<'_> {
     }
 }
 
+/// One file's entry of the JSON report.
+pub fn file_value(result: &FileResult) -> serde_json::Value {
+    serde_json::to_value(file_out(result)).unwrap_or_default()
+}
+
+/// The JSON report from file entries (see [`file_value`]) and the summary, pretty-printed.
+pub fn document(files: Vec<serde_json::Value>, summary: Summary) -> String {
+    #[derive(Serialize)]
+    struct Output {
+        version: u32,
+        files: Vec<serde_json::Value>,
+        summary: Summary,
+    }
+    let output = Output { version: 1, files, summary };
+    serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
 /// The JSON report of `results`, pretty-printed.
 pub fn render(results: &[FileResult]) -> String {
-    let output =
-        Output { version: 1, files: results.iter().map(file_out).collect(), summary: Summary::of(results) };
-    serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    document(results.iter().map(file_value).collect(), Summary::of(results))
 }

@@ -20,7 +20,12 @@ pub fn run_examples(rules: &RuleSet) -> (usize, Vec<ExampleFailure>) {
     let mut ran = 0;
     let mut failures = Vec::new();
     for rule in rules.rules() {
-        let alone = rules.only(&rule.id);
+        // A rule runs alone, except one that judges other rules' findings (suppressions).
+        let alone = if rule.kind == crate::engine::Kind::UnusedSuppression {
+            rules.clone()
+        } else {
+            rules.only(&rule.id)
+        };
         for (i, example) in rule.examples.iter().enumerate() {
             ran += 1;
             if let Some(problem) = run_one(rule, &alone, example.bad.as_deref(), example.good.as_deref()) {
@@ -38,16 +43,25 @@ pub fn run_examples(rules: &RuleSet) -> (usize, Vec<ExampleFailure>) {
 }
 
 fn run_one(rule: &Rule, alone: &RuleSet, bad: Option<&str>, good: Option<&str>) -> Option<String> {
-    // Examples are body text: under a headline of their own, so they are never read as one.
-    let body = |t: &str| format!("Example\n\n{t}\n");
+    // Examples are Markdown body text: under a headline of their own, so they are never read
+    // as one, and with suppression comments honoured.
+    let findings = |t: &str| -> Vec<crate::engine::Finding> {
+        // An example that brings its own headline ("Exports Down 40%\n\nExports fell …")
+        // keeps it.
+        let article = if t.contains("\n\n") { format!("# {t}\n") } else { format!("# Example\n\n{t}\n") };
+        match crate::check_source("example.md", article, alone).outcome {
+            Ok(file) => file.checked.findings.into_iter().filter(|f| f.rule == rule.id).collect(),
+            Err(_) => Vec::new(),
+        }
+    };
     if let Some(text) = bad {
-        let findings = crate::check_text(&body(text), alone).findings;
+        let findings = findings(text);
         if findings.is_empty() {
             return Some(format!("bad example: expected {} to fire; nothing fired", rule.id));
         }
     }
     if let Some(text) = good {
-        let findings = crate::check_text(&body(text), alone).findings;
+        let findings = findings(text);
         if let Some(f) = findings.first() {
             return Some(format!("good example: expected no finding; {} fired: {}", rule.id, f.message));
         }

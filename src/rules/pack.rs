@@ -106,6 +106,8 @@ impl RuleSet {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yml" || e == "yaml"))
+            // Hidden files (such as a `.factlint.yml` beside the rules) are not rules.
+            .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
             .collect();
         paths.sort();
         if paths.is_empty() {

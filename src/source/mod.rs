@@ -1,9 +1,15 @@
 //! Turns an input file into a [`Document`]: the text that is checked, split into headline,
 //! paragraphs and sentences, with a map back to byte offsets of the original file.
 
+mod builder;
+mod html;
+mod markdown;
 mod plain;
 mod sentences;
 
+pub use builder::{DocumentBuilder, Segment};
+pub use html::read_html;
+pub use markdown::read_markdown;
 pub use plain::read_plain;
 pub use sentences::split_sentences;
 
@@ -27,6 +33,57 @@ pub struct Paragraph {
     pub sentences: Vec<Span>,
 }
 
+/// The input formats factlint reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format a file name implies: `.md`/`.markdown` Markdown, `.html`/`.htm` HTML,
+    /// anything else plain text.
+    pub fn from_path(path: &str) -> Format {
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Facts about the article that are not prose: from Markdown front matter or HTML.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The publication date as written (`date:` in front matter).
+    pub date: Option<String>,
+    /// The language tag (`lang:` in front matter, `<html lang>`).
+    pub lang: Option<String>,
+    /// Suppression comments found in the file (`<!-- factlint-disable… -->`), in order.
+    pub directives: Vec<Directive>,
+}
+
+/// A suppression comment and where it stands in the original file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Directive {
+    /// The comment's text inside `<!--` and `-->`, trimmed.
+    pub text: String,
+    /// Byte span of the whole comment in the original file.
+    pub span: Span,
+}
+
+/// Reads `text` in `format`.
+pub fn read(text: &str, format: Format) -> Document {
+    match format {
+        Format::Text => read_plain(text),
+        Format::Markdown => read_markdown(text),
+        Format::Html => read_html(text),
+    }
+}
+
 /// An article ready to be checked.
 ///
 /// `text` is what the grammar reads. For plain text it is the file itself; for formats with
@@ -36,40 +93,62 @@ pub struct Paragraph {
 pub struct Document {
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
-    /// Pairs `(text offset, original offset)` sorted by text offset; a text offset maps to the
-    /// original offset of the last pair at or before it plus the distance from that pair.
-    /// Empty means the text is the original.
-    offset_map: Vec<(usize, usize)>,
+    pub metadata: Metadata,
+    /// Where each piece of `text` came from, sorted; empty means `text` is the original.
+    segments: Vec<Segment>,
 }
 
 impl Document {
     pub fn new(text: String, paragraphs: Vec<Paragraph>) -> Self {
-        Self { text, paragraphs, offset_map: Vec::new() }
+        Self { text, paragraphs, metadata: Metadata::default(), segments: Vec::new() }
     }
 
-    /// Attaches a map from text offsets to original offsets (see the field's doc).
-    pub fn with_offset_map(mut self, mut map: Vec<(usize, usize)>) -> Self {
-        map.sort_unstable();
-        self.offset_map = map;
-        self
+    /// The segment holding text byte `offset`, if any starts at or before it.
+    fn segment_at(&self, offset: usize) -> Option<&Segment> {
+        let index = self.segments.partition_point(|s| s.text_start <= offset);
+        index.checked_sub(1).map(|i| &self.segments[i])
     }
 
     /// The byte offset in the original file of byte `offset` of the checked text.
     pub fn to_original(&self, offset: usize) -> usize {
-        if self.offset_map.is_empty() {
+        if self.segments.is_empty() {
             return offset;
         }
-        let index = self.offset_map.partition_point(|&(t, _)| t <= offset);
-        match index.checked_sub(1).map(|i| self.offset_map[i]) {
-            Some((t, o)) => o + (offset - t),
-            None => offset,
+        match self.segment_at(offset) {
+            Some(s) if offset < s.text_start + s.text_len => {
+                if s.is_verbatim() {
+                    s.orig_start + (offset - s.text_start)
+                } else {
+                    s.orig_start
+                }
+            }
+            Some(s) => s.orig_start + s.orig_len,
+            None => 0,
+        }
+    }
+
+    /// The original offset just after text byte `end - 1`: where a span ending at `end` ends.
+    fn to_original_end(&self, end: usize) -> usize {
+        if self.segments.is_empty() || end == 0 {
+            return end;
+        }
+        match self.segment_at(end - 1) {
+            Some(s) if end - 1 < s.text_start + s.text_len => {
+                if s.is_verbatim() {
+                    s.orig_start + (end - s.text_start)
+                } else {
+                    s.orig_start + s.orig_len
+                }
+            }
+            Some(s) => s.orig_start + s.orig_len,
+            None => 0,
         }
     }
 
     /// A span of the checked text as a span of the original file.
     pub fn span_to_original(&self, span: Span) -> Span {
         let start = self.to_original(span.start);
-        let end = if span.is_empty() { start } else { self.to_original(span.end - 1) + 1 };
+        let end = if span.is_empty() { start } else { self.to_original_end(span.end) };
         Span::new(start, end)
     }
 

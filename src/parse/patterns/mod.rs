@@ -1,6 +1,11 @@
 //! Claim patterns: read a sentence as a stream of words, punctuation and figures, and bind
 //! the figures into [`Claim`]s.
 
+mod multiples;
+mod part_whole;
+mod quantifiers;
+mod totals;
+
 use super::claims::{ChangeClaim, Claim, QuantityId, ShareClaim, ShareGroupClaim};
 use super::lexicon::{
     self, CHANGE_WORDS, COMPARISON_WORDS, Direction, LEVEL_FILLERS, NOT_A_LEVEL_WORDS,
@@ -76,6 +81,11 @@ pub fn sentence_claims(
     let mut used = vec![false; tokens.len()];
     reader.changes(&mut claims, &mut used);
     reader.shares(&mut claims, &used);
+    reader.part_whole(&mut claims);
+    reader.sizes(&mut claims);
+    reader.totals(&mut claims);
+    reader.multiples(&mut claims);
+    reader.quantifiers(&mut claims);
     claims
 }
 
@@ -94,6 +104,21 @@ fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]
         let (first, second) = (&quantities[a], &quantities[b]);
         let bare = first.unit == Unit::Count && first.magnitude == 1.0 && first.form != Form::Range;
         if !bare || !second.is_amount() || (second.unit == Unit::Count && second.magnitude == 1.0) {
+            continue;
+        }
+        // "699,800 or 9.1 pct" restates a count as a share; only a figure of the partner's
+        // own scale borrows its unit ("26 to 31 percent", "1.5 to 2 million").
+        let plausible = match second.unit {
+            Unit::Percent | Unit::Points => {
+                first.value.abs() <= 100.0 && first.decimals <= second.decimals.max(1)
+            }
+            _ => first.value.abs() < 1000.0 && !first.span.slice(text).contains(','),
+        };
+        if !plausible
+            || (gap.eq_ignore_ascii_case("or")
+                && second.unit == Unit::Percent
+                && first.value > second.value * 10.0)
+        {
             continue;
         }
         let scale = second.magnitude;
@@ -448,9 +473,11 @@ impl Reader<'_, '_> {
                 continue;
             }
             let of = self.of_phrase(t + 1);
-            let whole = if self.is_word(t + 1, &["of"]) { self.amount(t + 2) } else { None };
+            let whole = self.whole_after_of(t + 1);
             if of.is_some() || whole.is_some() {
                 claims.push(Claim::Share(ShareClaim {
+                    part: None,
+                    also: None,
                     sentence: self.sentence,
                     share: id,
                     whole,

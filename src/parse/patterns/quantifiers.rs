@@ -1,0 +1,112 @@
+//! Words of quantity restated as a share: "most voters (45%)", "a majority of members, 48%,",
+//! "half of them (38%)".
+
+use super::Reader;
+use crate::parse::claims::{Claim, QuantifierClaim};
+use crate::parse::lexicon;
+use crate::parse::quantity::Unit;
+use crate::span::Span;
+
+/// Nouns of time: "most of the season" is not a share of people.
+const TIME_NOUNS: &[&str] = &[
+    "season", "seasons", "year", "years", "time", "day", "days", "week", "weeks", "month", "months",
+    "period", "decade", "century", "night", "career", "game", "match", "race", "life", "history",
+];
+
+/// Quantifier phrases (lower case, as word sequences) and the shares they allow, in percent.
+const QUANTIFIERS: &[(&[&str], f64, f64)] = &[
+    (&["the", "vast", "majority"], 75.0, 100.0),
+    (&["a", "vast", "majority"], 75.0, 100.0),
+    (&["the", "majority"], 50.0, 100.0),
+    (&["a", "majority"], 50.0, 100.0),
+    (&["a", "minority"], 0.0, 50.0),
+    (&["nearly", "all"], 80.0, 100.0),
+    (&["almost", "all"], 80.0, 100.0),
+    (&["virtually", "all"], 90.0, 100.0),
+    (&["very", "few"], 0.0, 15.0),
+    (&["most"], 50.0, 100.0),
+    (&["few"], 0.0, 25.0),
+];
+
+impl Reader<'_, '_> {
+    pub(super) fn quantifiers(&self, claims: &mut Vec<Claim>) {
+        let n = self.tokens.len();
+        let mut t = 0;
+        while t < n {
+            let found = QUANTIFIERS
+                .iter()
+                .find(|(words, ..)| words.iter().enumerate().all(|(i, w)| self.is_word(t + i, &[w])));
+            let Some((words, low, high)) = found else {
+                t += 1;
+                continue;
+            };
+            let last = t + words.len() - 1;
+            // "the most popular (45%)" is a superlative; "a few" is a small count.
+            let superlative = *words == ["most"]
+                && (t > 0 && self.is_word(t - 1, &["the", "at", "second", "third"])
+                    || !self.names_people(last + 1));
+            // "for most of the season" is a share of time, not of people.
+            let of_time = (last + 1..(last + 5).min(n))
+                .any(|k| self.word(k).is_some_and(|w| lexicon::contains(TIME_NOUNS, w)));
+            let a_few = *words == ["few"] && t > 0 && self.is_word(t - 1, &["a", "quite"]);
+            if !superlative
+                && !a_few
+                && !of_time
+                && let Some(share) = self.restated_share(last + 1)
+            {
+                let (start, end) = (self.token_span(t), self.token_span(last));
+                if let (Some(start), Some(end)) = (start, end) {
+                    claims.push(Claim::Quantifier(QuantifierClaim {
+                        sentence: self.sentence,
+                        word: start.cover(end),
+                        low: *low,
+                        high: *high,
+                        share,
+                    }));
+                }
+            }
+            t = last + 1;
+        }
+        // Fraction words: "half of voters (38%)", "a third (45%)".
+        for t in 0..n {
+            let Some(id) = self.amount(t) else { continue };
+            let q = &self.quantities[id];
+            if q.unit != Unit::Ratio || self.is_counted_ratio(id) {
+                continue;
+            }
+            if let Some(share) = self.restated_share(t + 1) {
+                let slack = 5.0;
+                let interval = q.interval();
+                claims.push(Claim::Quantifier(QuantifierClaim {
+                    sentence: self.sentence,
+                    word: q.span,
+                    low: (interval.low * 100.0 - slack).max(0.0),
+                    high: (interval.high * 100.0 + slack).min(100.0),
+                    share,
+                }));
+            }
+        }
+    }
+
+    /// Whether the word at `t` can be what "most" counts: "of", or a plural noun ("voters",
+    /// "people"), not an adjective ("most likely", "most dangerous").
+    fn names_people(&self, t: usize) -> bool {
+        let Some(word) = self.word(t).map(str::to_ascii_lowercase) else { return false };
+        if ["of", "people", "men", "women", "children", "staff", "police", "public"].contains(&word.as_str())
+        {
+            return true;
+        }
+        word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ous")
+            && !word.ends_with("ss")
+            && !word.ends_with("less")
+    }
+
+    fn token_span(&self, t: usize) -> Option<Span> {
+        match self.tokens.get(t)? {
+            super::Token::Word(_, span) | super::Token::Punct(_, span) => Some(*span),
+            super::Token::Figure(id) => Some(self.quantities[*id].span),
+        }
+    }
+}

@@ -1,0 +1,538 @@
+//! Means and percentages of people that the GRIM test can check, with the sample sizes, item
+//! count and whole-number cue that the sentence or its neighbours state for each.
+
+use super::cues::{
+    self, EACH, LEFT_OUT, MAGNITUDES, NOT_WHOLE_NUMBERS, PEOPLE, SEVERAL_ITEMS, SEVERAL_ITEMS_PHRASES,
+    SUBGROUP, Token, TokenKind, WEIGHTED, WHOLE_NUMBER_PHRASES, WHOLE_NUMBER_WORDS, whole_number,
+};
+use crate::parse::claims::{MeanClaim, SampleSize, WrittenNumber};
+use crate::parse::lexicon::{CHANGE_WORDS, QUALIFIERS, lookup};
+use crate::source::Paragraph;
+use crate::span::Span;
+
+/// Words that introduce a mean.
+const MEAN_WORDS: &[&str] = &["mean", "average", "averaged", "averaging"];
+/// Words before "average" that make it a name or an index, not a mean of people's answers.
+const NOT_A_MEAN_BEFORE: &[&str] =
+    &["industrial", "moving", "rolling", "running", "batting", "grade", "point", "weighted", "dow"];
+/// How many words may stand between "mean" and its figure ("an average rating of 5.19").
+const MAX_WORDS_AFTER_MEAN: usize = 4;
+/// How many words before a mean, and after it, are searched for words that rule GRIM out.
+const GUARD_BEFORE: usize = 6;
+const GUARD_AFTER: usize = 3;
+/// Small words that may not stand between a number and the people it counts.
+const NOT_ADJECTIVES: &[&str] = &[
+    "of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "from", "with", "who", "were", "was", "had",
+    "per", "each",
+];
+/// Words after which a sentence turns to another group ("…, compared with 25% of …").
+const TURNS: &[&str] = &["compared", "versus", "vs", "while", "whereas", "but", "than"];
+/// How many sentences before and after a mean's own may state its sample, items and cue.
+const SENTENCES_BEFORE: usize = 2;
+const SENTENCES_AFTER: usize = 1;
+
+/// A figure that may be a mean or a percentage of people.
+struct Site {
+    value: WrittenNumber,
+    percent: bool,
+    /// Token index where the phrase starts ("M", "mean", or the figure).
+    start: usize,
+    /// Token index just after the figure.
+    end: usize,
+    /// The sample the phrase itself names ("39% of the 28 patients").
+    n: Option<SampleSize>,
+    /// The people a percentage counts.
+    people: Option<Span>,
+}
+
+/// The means and percentages of people in `sentence`, skipping figures inside `taken` (test
+/// results).
+pub fn means(text: &str, paragraph: &Paragraph, sentence: Span, taken: &[Span]) -> Vec<MeanClaim> {
+    let lower = sentence.slice(text).to_ascii_lowercase();
+    let promising =
+        ["mean", "average", "m =", "m=", "%", "percent", "per cent"].iter().any(|w| lower.contains(w));
+    if !promising {
+        return Vec::new();
+    }
+    let tokens = cues::tokens(text, sentence);
+    let mut sites = mean_sites(&tokens);
+    sites.extend(percent_sites(&tokens));
+    sites.retain(|s| !taken.iter().any(|t| t.contains(s.value.span)));
+    sites.sort_by_key(|s| s.value.span.start);
+    sites.dedup_by_key(|s| s.value.span.start);
+    let context = Context::new(text, paragraph, sentence, &tokens);
+    sites.into_iter().map(|site| context.claim(site)).collect()
+}
+
+fn number(token: &Token<'_>, negative: bool) -> Option<WrittenNumber> {
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    let plain = token.text.replace(',', "");
+    let magnitude: f64 = plain.parse().ok()?;
+    let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+    let text = if negative { format!("-{plain}") } else { plain };
+    Some(WrittenNumber {
+        text,
+        value: if negative { -magnitude } else { magnitude },
+        decimals,
+        span: token.span,
+    })
+}
+
+fn is_minus(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Punct && matches!(token.text, "-" | "−" | "–")
+}
+
+/// Whether a qualifier ("about", "more than", "~") stands just before token `at`.
+fn qualified(tokens: &[Token<'_>], at: usize) -> bool {
+    let before: Vec<&str> = tokens[at.saturating_sub(3)..at].iter().map(|t| t.lower.as_str()).collect();
+    let joined = before.join(" ");
+    QUALIFIERS.iter().any(|(q, _)| joined == *q || joined.ends_with(&format!(" {q}")))
+        || before.last().is_some_and(|w| matches!(*w, "<" | ">" | "≈" | "~" | "≤" | "≥"))
+}
+
+/// "M = 5.19", "mean = 5.19", "an average rating of 5.19", "5.19 on average".
+fn mean_sites(tokens: &[Token<'_>]) -> Vec<Site> {
+    let mut sites = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let at = |j: usize| tokens.get(j);
+        // "M = 5.19", "Mean = −0.52"
+        if (t.text == "M" || t.lower == "mean")
+            && t.kind == TokenKind::Word
+            && at(i + 1).is_some_and(|n| n.is_punct('=') || n.is_punct(':'))
+        {
+            let negative = at(i + 2).is_some_and(is_minus);
+            let j = i + 2 + usize::from(negative);
+            if let Some(value) = at(j).and_then(|v| number(v, negative)) {
+                sites.push(Site { value, percent: false, start: i, end: j + 1, n: None, people: None });
+                continue;
+            }
+        }
+        // "an average rating of 5.19", "averaged 5.19"; not "the industrial average fell 27.80"
+        if t.kind == TokenKind::Word && MEAN_WORDS.contains(&t.lower.as_str()) {
+            if i > 0 && NOT_A_MEAN_BEFORE.contains(&tokens[i - 1].lower.as_str()) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < tokens.len()
+                && j - i <= MAX_WORDS_AFTER_MEAN
+                && (tokens[j].kind == TokenKind::Word || tokens[j].is_punct('=') || tokens[j].is_punct(':'))
+            {
+                if lookup(CHANGE_WORDS, &tokens[j].lower).is_some() {
+                    break;
+                }
+                j += 1;
+            }
+            if let Some(value) = at(j).and_then(|v| number(v, false)) {
+                sites.push(Site { value, percent: false, start: i, end: j + 1, n: None, people: None });
+            }
+            continue;
+        }
+        // "rated it 5.19 on average", "5.19 out of 7, on average"
+        if t.kind == TokenKind::Number {
+            let mut j = i + 1;
+            if at(j).is_some_and(|w| w.is_word("out"))
+                && at(j + 1).is_some_and(|w| w.is_word("of"))
+                && at(j + 2).is_some_and(|w| w.kind == TokenKind::Number)
+            {
+                j += 3;
+            }
+            if at(j).is_some_and(|p| p.is_punct(',')) {
+                j += 1;
+            }
+            if at(j).is_some_and(|w| w.is_word("on"))
+                && at(j + 1).is_some_and(|w| w.is_word("average"))
+                && let Some(value) = number(t, false)
+            {
+                sites.push(Site { value, percent: false, start: i, end: i + 1, n: None, people: None });
+            }
+        }
+    }
+    // A mean of whole numbers needs decimals to be tested, and is no percentage, no
+    // "2.17 billion" and no "6.19/10".
+    sites.retain(|s| {
+        let after = tokens.get(s.end);
+        s.value.decimals > 0
+            && !after.is_some_and(|a| {
+                a.is_punct('%')
+                    || a.is_punct('/')
+                    || a.is_word("percent")
+                    || a.is_word("per")
+                    || MAGNITUDES.contains(&a.lower.as_str())
+            })
+            && !qualified(tokens, s.end - 1)
+    });
+    sites
+}
+
+/// A phrase "N (adjectives) people" starting at token `i`: the number, the people word's index.
+fn people_at(tokens: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
+    let n = whole_number(tokens.get(i)?)?;
+    if tokens
+        .get(i + 1)
+        .is_some_and(|t| t.is_punct('%') || t.is_word("percent") || MAGNITUDES.contains(&t.lower.as_str()))
+    {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < tokens.len() && j - i <= 3 {
+        let t = &tokens[j];
+        if t.kind != TokenKind::Word || NOT_ADJECTIVES.contains(&t.lower.as_str()) {
+            return None;
+        }
+        if PEOPLE.contains(&t.lower.as_str()) {
+            // "the clients' information" is no count of clients.
+            let possessive = tokens
+                .get(j + 1)
+                .is_some_and(|p| p.span.start == t.span.end && (p.is_punct('\'') || p.is_punct('’')));
+            return (!possessive).then_some((n, j));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether the percentage at token `i` (sign ending before `after`) is an end of a range:
+/// "70 percent to 80 percent", "between 10% and 12%", "10–12%".
+fn in_range(tokens: &[Token<'_>], i: usize, after: usize) -> bool {
+    let joiner = |t: &Token<'_>| t.is_word("to") || t.is_word("and") || matches!(t.text, "-" | "–" | "—");
+    let before = i >= 2
+        && joiner(&tokens[i - 1])
+        && (tokens[i - 2].kind == TokenKind::Number
+            || tokens[i - 2].is_punct('%')
+            || tokens[i - 2].is_word("percent")
+            || tokens[i - 2].is_word("cent"));
+    let next = tokens.get(after).is_some_and(joiner)
+        && tokens.get(after + 1).is_some_and(|t| t.kind == TokenKind::Number);
+    let bare_next = tokens.get(i + 1).is_some_and(joiner)
+        && tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number);
+    before || next || bare_next
+}
+
+/// "39.3% of the 28 patients", "12% of participants", and every percentage after "Of the 28
+/// patients, …".
+fn percent_sites(tokens: &[Token<'_>]) -> Vec<Site> {
+    let mut sites = Vec::new();
+    // "Of the 28 patients, …" binds the percentages that follow, until the sentence turns.
+    let mut bound: Option<(SampleSize, Span, usize)> = None;
+    if tokens.first().is_some_and(|t| t.is_word("of")) {
+        let det = usize::from(
+            tokens.get(1).is_some_and(|t| matches!(t.lower.as_str(), "the" | "all" | "these" | "those")),
+        );
+        if let Some((n, people)) = people_at(tokens, 1 + det) {
+            let size = SampleSize { value: n, span: tokens[1 + det].span.cover(tokens[people].span) };
+            bound = Some((size, tokens[people].span, people + 1));
+        }
+    }
+    let from = bound.as_ref().map_or(tokens.len(), |b| b.2);
+    let turn = tokens
+        .iter()
+        .skip(from)
+        .position(|t| TURNS.contains(&t.lower.as_str()) || SUBGROUP.contains(&t.lower.as_str()))
+        .map_or(tokens.len(), |p| from + p);
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Number {
+            continue;
+        }
+        let at = |j: usize| tokens.get(j);
+        let sign = if at(i + 1).is_some_and(|p| p.is_punct('%') || p.is_word("percent")) {
+            1
+        } else if at(i + 1).is_some_and(|p| p.is_word("per")) && at(i + 2).is_some_and(|p| p.is_word("cent"))
+        {
+            2
+        } else {
+            continue;
+        };
+        let Some(mut value) = number(t, false).filter(|v| v.value <= 100.0) else { continue };
+        if in_range(tokens, i, i + 1 + sign) {
+            continue;
+        }
+        value.span = value.span.cover(tokens[i + sign].span);
+        if qualified(tokens, i) {
+            continue;
+        }
+        let k = i + 1 + sign;
+        if at(k).is_some_and(|w| w.is_word("of")) {
+            let det = usize::from(
+                at(k + 1).is_some_and(|w| matches!(w.lower.as_str(), "the" | "all" | "these" | "those")),
+            );
+            let start = k + 1 + det;
+            if let Some((n, people)) = people_at(tokens, start) {
+                let size = SampleSize { value: n, span: tokens[start].span.cover(tokens[people].span) };
+                sites.push(Site {
+                    value,
+                    percent: true,
+                    start: i,
+                    end: i + 1,
+                    n: Some(size),
+                    people: Some(tokens[people].span),
+                });
+            } else if let Some(w) = at(start).filter(|w| {
+                PEOPLE.contains(&w.lower.as_str())
+                    && !at(start + 1)
+                        .is_some_and(|p| p.span.start == w.span.end && (p.is_punct('\'') || p.is_punct('’')))
+            }) {
+                sites.push(Site {
+                    value,
+                    percent: true,
+                    start: i,
+                    end: i + 1,
+                    n: None,
+                    people: Some(w.span),
+                });
+            }
+            continue;
+        }
+        if let Some((size, people, from)) = &bound
+            && i >= *from
+            && i < turn
+        {
+            sites.push(Site {
+                value,
+                percent: true,
+                start: i,
+                end: i + 1,
+                n: Some(size.clone()),
+                people: Some(*people),
+            });
+        }
+    }
+    sites
+}
+
+/// The sentence and its neighbours in the paragraph, read for sample sizes, item counts and
+/// cues.
+struct Context<'t> {
+    span: Span,
+    sentence: &'t [Token<'t>],
+    /// Up to two sentences before and one after, in the same paragraph.
+    others: Vec<Vec<Token<'t>>>,
+}
+
+impl<'t> Context<'t> {
+    fn new(text: &'t str, paragraph: &Paragraph, sentence: Span, tokens: &'t [Token<'t>]) -> Context<'t> {
+        let at = paragraph.sentences.iter().position(|s| *s == sentence).unwrap_or(0);
+        let near =
+            at.saturating_sub(SENTENCES_BEFORE)..(at + SENTENCES_AFTER + 1).min(paragraph.sentences.len());
+        let others = paragraph.sentences[near]
+            .iter()
+            .filter(|s| **s != sentence)
+            .map(|s| cues::tokens(text, *s))
+            .collect();
+        Context { span: sentence, sentence: tokens, others }
+    }
+
+    fn claim(&self, site: Site) -> MeanClaim {
+        let (items, items_span) = if site.percent { (Some(1), None) } else { self.items() };
+        let cue = if site.percent { site.people.filter(|_| !self.weighted()) } else { self.cue(&site) };
+        let mut n = match &site.n {
+            Some(size) => vec![size.clone()],
+            // A percentage names its people but not their number: that must be in the sentence.
+            None if site.percent => samples_in(self.sentence).0,
+            None => self.samples(),
+        };
+        let at = site.value.span.start;
+        n.sort_by_key(|s| s.span.start.abs_diff(at));
+        MeanClaim { sentence: self.span, value: site.value, percent: site.percent, n, items, items_span, cue }
+    }
+
+    /// Whether the text near a percentage speaks of a poll or of weights.
+    fn weighted(&self) -> bool {
+        std::iter::once(self.sentence)
+            .chain(self.others.iter().map(Vec::as_slice))
+            .flatten()
+            .any(|t| WEIGHTED.contains(&t.lower.as_str()))
+    }
+
+    /// Sample sizes that may be the mean's: those of the sentence, else those of its neighbours
+    /// unless the sentence speaks of a subgroup. None when a size is per group.
+    fn samples(&self) -> Vec<SampleSize> {
+        let (mut found, per_group) = samples_in(self.sentence);
+        let subgroup = self.sentence.iter().any(|t| SUBGROUP.contains(&t.lower.as_str()));
+        if subgroup {
+            // Only sizes that name a group ("n = 14", "14 women") may be a subgroup's.
+            found.retain(|s| names_group(self.sentence, s));
+        }
+        if per_group {
+            return Vec::new();
+        }
+        if !found.is_empty() || subgroup {
+            return found;
+        }
+        let mut all = Vec::new();
+        for tokens in &self.others {
+            let (sizes, per_group) = samples_in(tokens);
+            if per_group {
+                return Vec::new();
+            }
+            all.extend(sizes);
+        }
+        all
+    }
+
+    /// How many items each person answered: stated in the sentence, else in the paragraph;
+    /// 1 unless the text speaks of several items without saying how many.
+    fn items(&self) -> (Option<u32>, Option<Span>) {
+        let mut counts = item_counts(self.sentence);
+        if counts.is_empty() {
+            counts = self.others.iter().flat_map(|t| item_counts(t)).collect();
+        }
+        let mut distinct: Vec<u32> = counts.iter().map(|(c, _)| *c).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        match distinct.as_slice() {
+            [one] => (Some(*one), counts.first().map(|(_, s)| *s)),
+            [_, _, ..] => (None, None),
+            [] => {
+                let all = std::iter::once(self.sentence).chain(self.others.iter().map(Vec::as_slice));
+                // A named instrument ("the Self-Esteem Scale") has several items too.
+                let several = all.clone().any(|t| {
+                    mentions(t, SEVERAL_ITEMS, SEVERAL_ITEMS_PHRASES).is_some()
+                        || t.iter().any(|w| w.text == "Scale")
+                });
+                if several { (None, None) } else { (Some(1), None) }
+            }
+        }
+    }
+
+    /// The words that say the data are whole numbers, unless words near the mean rule that
+    /// out ("mean age", "hours").
+    fn cue(&self, site: &Site) -> Option<Span> {
+        let from = site.start.saturating_sub(GUARD_BEFORE);
+        let to = (site.end + GUARD_AFTER).min(self.sentence.len());
+        if self.sentence[from..to]
+            .iter()
+            .any(|t| t.kind == TokenKind::Word && NOT_WHOLE_NUMBERS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
+        std::iter::once(self.sentence).chain(self.others.iter().map(Vec::as_slice)).find_map(whole_number_cue)
+    }
+}
+
+/// Whether a sample size is a group's: "n = 14" (lower case, by convention), "14 women".
+fn names_group(tokens: &[Token<'_>], size: &SampleSize) -> bool {
+    tokens
+        .iter()
+        .any(|t| size.span.contains(t.span) && (t.text == "n" || SUBGROUP.contains(&t.lower.as_str())))
+}
+
+/// "N = 28", "n = 14", "28 participants", "twenty-eight volunteers"; and whether any size is
+/// per group ("n = 14 per condition").
+fn samples_in(tokens: &[Token<'_>]) -> (Vec<SampleSize>, bool) {
+    let mut found = Vec::new();
+    let mut per_group = false;
+    let follows = |from: usize, words: &[&str]| {
+        tokens.iter().skip(from).take(3).any(|t| words.contains(&t.lower.as_str()))
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let (value, last) =
+            if (t.text == "N" || t.text == "n") && tokens.get(i + 1).is_some_and(|e| e.is_punct('=')) {
+                match tokens.get(i + 2).and_then(whole_number) {
+                    Some(v) if tokens[i + 2].kind == TokenKind::Number => (v, i + 2),
+                    _ => continue,
+                }
+            } else if let Some((v, people)) = people_at(tokens, i) {
+                if i > 0 && tokens[i - 1].is_punct('%') {
+                    continue;
+                }
+                (v, people)
+            } else {
+                continue;
+            };
+        if follows(last + 1, EACH) {
+            per_group = true;
+            continue;
+        }
+        if value < 2 || follows(last + 1, LEFT_OUT) {
+            continue;
+        }
+        found.push(SampleSize { value, span: t.span.cover(tokens[last].span) });
+    }
+    (found, per_group)
+}
+
+/// Item counts: "a 3-item scale", "three items", "a single-item measure".
+fn item_counts(tokens: &[Token<'_>]) -> Vec<(u32, Span)> {
+    let mut found = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word
+            && let Some(prefix) = t.lower.strip_suffix("-item").or_else(|| t.lower.strip_suffix("-items"))
+        {
+            let count = if prefix == "single" { Some(1) } else { cues::number_word(prefix) };
+            if let Some(c) = count.and_then(|c| u32::try_from(c).ok()).filter(|c| *c > 0) {
+                found.push((c, t.span));
+            }
+            continue;
+        }
+        let next = tokens.get(i + 1);
+        if next.is_some_and(|n| n.is_word("items") || n.is_word("item")) {
+            let count = if t.is_word("single") { Some(1) } else { whole_number(t) };
+            if let Some(c) = count.and_then(|c| u32::try_from(c).ok()).filter(|c| *c > 0) {
+                found.push((c, t.span.cover(tokens[i + 1].span)));
+            }
+        }
+    }
+    found
+}
+
+/// The first word or phrase of `words` / `phrases` in `tokens` that is not part of an item
+/// count.
+fn mentions(tokens: &[Token<'_>], words: &[&str], phrases: &[&[&str]]) -> Option<Span> {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word && words.contains(&t.lower.as_str()) {
+            return Some(t.span);
+        }
+        for phrase in phrases {
+            let matched =
+                phrase.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|x| x.is_word(w)));
+            if matched {
+                return Some(t.span.cover(tokens[i + phrase.len() - 1].span));
+            }
+        }
+    }
+    None
+}
+
+/// "rated", "Likert", "how many", "a 7-point scale", "a 1–7 scale", "on a scale of 1 to 10".
+fn whole_number_cue(tokens: &[Token<'_>]) -> Option<Span> {
+    if let Some(span) = mentions(tokens, WHOLE_NUMBER_WORDS, WHOLE_NUMBER_PHRASES) {
+        return Some(span);
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word && t.lower.ends_with("-point") {
+            return Some(t.span);
+        }
+        if !t.is_word("scale") {
+            continue;
+        }
+        // "a 1-7 scale" (one word), "a 1–7 scale" (number, dash, number)
+        let ranged_word = i >= 1 && is_number_range(&tokens[i - 1].lower);
+        let ranged = i >= 3
+            && tokens[i - 1].kind == TokenKind::Number
+            && tokens[i - 3].kind == TokenKind::Number
+            && matches!(tokens[i - 2].text, "-" | "–" | "—" | "to");
+        if ranged_word {
+            return Some(tokens[i - 1].span.cover(t.span));
+        }
+        if ranged {
+            return Some(tokens[i - 3].span.cover(t.span));
+        }
+        // "a scale of 1 to 10", "a scale from 1 (never) to 5 (always)"
+        let of = tokens.get(i + 1).is_some_and(|w| w.is_word("of") || w.is_word("from"));
+        if of && tokens.get(i + 2).is_some_and(|n| whole_number(n).is_some()) {
+            return Some(t.span.cover(tokens[i + 2].span));
+        }
+    }
+    None
+}
+
+fn is_number_range(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
+}
