@@ -119,3 +119,29 @@ fn variants_of_the_seed_article_fire_each_foundation_rule() {
         assert!(ids.contains(&rule), "{rule} expected for {to:?}, got {ids:?}");
     }
 }
+
+/// (fixture, the rules expected to fire in order, the lines they fire on)
+const RULE_FIXTURES: &[(&str, &[&str], &[usize])] = &[
+    ("rules/percent-points.txt", &["percent-points", "percent-points"], &[3, 4]),
+    ("rules/share-mismatch.txt", &["share-mismatch", "share-mismatch"], &[3, 4]),
+    ("rules/total-mismatch.txt", &["total-mismatch", "total-mismatch"], &[3, 4]),
+    ("rules/multiple-mismatch.txt", &["multiple-mismatch", "multiple-mismatch"], &[3, 3]),
+    ("rules/quantifier-mismatch.txt", &["quantifier-mismatch", "quantifier-mismatch", "quantifier-mismatch"], &[3, 3, 4]),
+    ("rules/headline-mismatch.txt", &["headline-mismatch"], &[1]),
+    ("rules/headline-mismatch-negative.txt", &[], &[]),
+    ("rules/unit-mismatch.txt", &["unit-mismatch"], &[3]),
+    ("rules/implied-base.txt", &["implied-base"], &[3]),
+    ("negatives.txt", &[], &[]),
+];
+
+#[test]
+fn catalogue_fixtures_fire_only_on_their_true_positives() {
+    for (name, rules, lines) in RULE_FIXTURES {
+        let (found, rendered) = check(name);
+        assert_eq!(rules_of(&found), rules.to_vec(), "{name}: {found:?}");
+        let found_lines: Vec<usize> = found.iter().map(|f| f.1).collect();
+        assert_eq!(found_lines, lines.to_vec(), "{name}");
+        let snapshot = name.trim_end_matches(".txt").replace('/', "__");
+        insta::assert_snapshot!(snapshot, rendered);
+    }
+}

@@ -63,6 +63,17 @@ pub fn change_range(range: Interval, one: impl Fn(f64) -> String) -> String {
     if a == b { a } else { format!("{a} to {b}") }
 }
 
+/// A large count in words a reader takes in: "22 million", "14.3 million", "45,000".
+pub fn count(v: f64) -> String {
+    if v.abs() >= 1e9 {
+        format!("{} billion", number(v / 1e9, 1))
+    } else if v.abs() >= 1e6 {
+        format!("{} million", number(v / 1e6, 1))
+    } else {
+        number(v, 0)
+    }
+}
+
 /// A plain percentage: "107%".
 pub fn percent(v: f64) -> String {
     format!("{}%", number(v, 1))

@@ -40,6 +40,11 @@ fn part_of(article: &Article, share: QuantityId, sentence: Span) -> Option<Quant
     };
     if let Some((id, q)) = counts(Span::new(sentence.start, s.start)).next_back() {
         let between = Span::new(q.span.end, s.start).slice(text).trim().to_lowercase();
+        // One noun may stand between: "1,200 people, or 2% of the population".
+        let between = match between.split_once(|c: char| !c.is_alphabetic()) {
+            Some((noun, rest)) if !noun.is_empty() && noun.len() < between.len() => rest.trim().to_string(),
+            _ => between,
+        };
         if matches!(
             between.as_str(),
             "," | ", or"
@@ -104,11 +109,18 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
         let Some(implied) = fraction.and_then(|f| article.quantity(part).interval_with(tol).div(&f)) else {
             continue;
         };
-        for &size in &sizes {
-            let stated = article.quantity(size).interval_with(tol);
-            if stated.meets(&implied) {
-                continue;
-            }
+        // An article may speak of several populations (a city and a town): the share must fit
+        // one of them; it is reported against the nearest before it.
+        if sizes.iter().any(|&size| article.quantity(size).interval_with(tol).meets(&implied)) {
+            continue;
+        }
+        let nearest = sizes
+            .iter()
+            .copied()
+            .filter(|&s| article.quantity(s).span.start < share.span.start)
+            .next_back()
+            .or_else(|| sizes.first().copied());
+        if let Some(size) = nearest {
             let value = article.quantity(part).value / (share.value / 100.0);
             hits.push(Hit {
                 span: share.span,
@@ -124,20 +136,19 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
                         "implied",
                         format!(
                             "{} ({} to {} given rounding)",
-                            format::number(value, 0),
-                            format::number(implied.low, 0),
+                            format::count(value),
+                            format::count(implied.low),
                             bound(implied)
                         ),
                     ),
                     ("stated", article.text_of(size)),
                 ],
             });
-            break;
         }
     }
     hits
 }
 
 fn bound(i: Interval) -> String {
-    format::number(i.high, 0)
+    format::count(i.high)
 }

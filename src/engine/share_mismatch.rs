@@ -1,41 +1,14 @@
 //! A part, its whole and the stated share disagree (`share-mismatch`): "12 of the 50 members,
-//! or 30%"; "one in five, or 35%"; "13% of 50 respondents" (no whole number of people).
+//! or 30%"; "one in five, or 35%". A percentage of a stated number of people that no whole
+//! number of them can give ("13% of 50 respondents") is the `grim` rule's.
 
 use super::{Hit, format, label};
 use crate::interval::Interval;
-use crate::parse::quantity::{Qualifier, Unit};
+use crate::parse::quantity::Unit;
 use crate::parse::{Article, Claim};
 use crate::rules::Rule;
 
-pub const VARS: &[&str] = &["share", "part", "whole", "actual", "range"];
-
-/// Verbs that report what members did or said.
-const RESULT_VERBS: &[&str] = &[
-    "said",
-    "say",
-    "says",
-    "answered",
-    "responded",
-    "reported",
-    "chose",
-    "voted",
-    "agreed",
-    "backed",
-    "supported",
-    "opposed",
-    "were",
-    "had",
-    "did",
-    "named",
-    "picked",
-    "preferred",
-    "rated",
-    "passed",
-    "failed",
-];
-
-/// The largest whole for which "P% of N" is checked for a whole number of members.
-const MAX_COUNTED_WHOLE: f64 = 100_000.0;
+pub const VARS: &[&str] = &["share", "part", "actual", "range"];
 
 pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
     let tol = rule.tolerances();
@@ -67,10 +40,9 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
                     ],
                     vars: vec![
                         ("share", article.text_of(c.share)),
-                        ("part", article.text_of(p)),
-                        ("whole", article.text_of(w)),
+                        ("part", format!("{} of {}", article.text_of(p), article.text_of(w))),
                         ("actual", format::percent(value)),
-                        ("range", format!("{} given rounding", range(actual))),
+                        ("range", range(actual)),
                     ],
                 });
             }
@@ -86,53 +58,8 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
                     vars: vec![
                         ("share", article.text_of(c.share)),
                         ("part", article.text_of(r)),
-                        ("whole", "the whole".into()),
                         ("actual", format::percent(ratio.value * 100.0)),
-                        ("range", format!("{} given rounding", range(actual))),
-                    ],
-                });
-            }
-            (None, Some(w), None) => {
-                let whole = article.quantity(w);
-                let exact = whole.written.high - whole.written.low <= 1.0 && whole.value.fract() == 0.0;
-                if !exact
-                    || whole.value < 1.0
-                    || whole.value > MAX_COUNTED_WHOLE
-                    || share.qualifier != Qualifier::Exact
-                {
-                    continue;
-                }
-                // Only a result counts ("13% of 50 respondents said"), not a threshold ("requires
-                // the approval of 75 percent of the 30 owners").
-                let sentence = c.sentence.slice(&article.document.text).to_lowercase();
-                let result =
-                    sentence.split(|ch: char| !ch.is_alphanumeric()).any(|w| RESULT_VERBS.contains(&w));
-                if !result {
-                    continue;
-                }
-                let n = whole.value;
-                let low_count = (n * share.written.low / 100.0 - 1e-9).ceil();
-                let high_count = (n * share.written.high / 100.0 + 1e-9).floor();
-                if low_count <= high_count {
-                    continue;
-                }
-                let nearest = (n * share.value / 100.0).round();
-                hits.push(Hit {
-                    span: share.span,
-                    labels: vec![label(article, c.share, "stated share"), label(article, w, "whole")],
-                    vars: vec![
-                        ("share", article.text_of(c.share)),
-                        ("part", format::number(nearest, 0)),
-                        ("whole", article.text_of(w)),
-                        ("actual", format::percent(nearest / n * 100.0)),
-                        (
-                            "range",
-                            format!(
-                                "no whole number of {} is {}",
-                                article.text_of(w),
-                                article.text_of(c.share)
-                            ),
-                        ),
+                        ("range", range(actual)),
                     ],
                 });
             }
@@ -142,6 +69,8 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
     hits
 }
 
+/// " (23.5% to 24.5% given rounding)", or nothing when the figures are exact.
 fn range(i: Interval) -> String {
-    format!("{} to {}", format::percent(i.low), format::percent(i.high))
+    let (low, high) = (format::percent(i.low), format::percent(i.high));
+    if low == high { String::new() } else { format!(" ({low} to {high} given rounding)") }
 }

@@ -78,7 +78,7 @@ impl Reader<'_, '_> {
     }
 
     /// The list of parts that goes with `total`: figures of its unit joined by commas and
-    /// "and", each followed by at most three words, with nothing else between them.
+    /// "and", each followed by at most four words, with nothing else between them.
     fn part_list(&self, total: QuantityId) -> Vec<QuantityId> {
         let unit = (self.quantities[total].unit, self.quantities[total].currency);
         let mut best: Vec<QuantityId> = Vec::new();
@@ -90,7 +90,7 @@ impl Reader<'_, '_> {
                 Token::Figure(id) if *id != total => {
                     let q = &self.quantities[*id];
                     let same = (q.unit, q.currency) == unit && q.form != Form::Range;
-                    if same && gap_ok && (current.is_empty() || words_since <= 3) {
+                    if same && gap_ok && (current.is_empty() || words_since <= 4) {
                         current.push(*id);
                     } else {
                         if current.len() > best.len() {
