@@ -126,7 +126,11 @@ const RULE_FIXTURES: &[(&str, &[&str], &[usize])] = &[
     ("rules/share-mismatch.txt", &["share-mismatch", "share-mismatch"], &[3, 4]),
     ("rules/total-mismatch.txt", &["total-mismatch", "total-mismatch"], &[3, 4]),
     ("rules/multiple-mismatch.txt", &["multiple-mismatch", "multiple-mismatch"], &[3, 3]),
-    ("rules/quantifier-mismatch.txt", &["quantifier-mismatch", "quantifier-mismatch", "quantifier-mismatch"], &[3, 3, 4]),
+    (
+        "rules/quantifier-mismatch.txt",
+        &["quantifier-mismatch", "quantifier-mismatch", "quantifier-mismatch"],
+        &[3, 3, 4],
+    ),
     ("rules/headline-mismatch.txt", &["headline-mismatch"], &[1]),
     ("rules/headline-mismatch-negative.txt", &[], &[]),
     ("rules/unit-mismatch.txt", &["unit-mismatch"], &[3]),

@@ -1,6 +1,7 @@
 //! The rule engine: runs each enabled rule's check over an article's claims and returns
 //! findings. Pure: no I/O, no printing.
 
+mod assert;
 mod change;
 pub mod format;
 pub mod grim;
@@ -78,6 +79,8 @@ pub enum Kind {
     HeadlineMismatch,
     UnitMismatch,
     ImpliedBase,
+    /// A newsroom's own expectation, written as an expression (`on`, `expect`).
+    Assert,
 }
 
 /// An option a kind accepts, with its default and meaning.
@@ -118,6 +121,7 @@ impl Kind {
         Kind::HeadlineMismatch,
         Kind::UnitMismatch,
         Kind::ImpliedBase,
+        Kind::Assert,
     ];
 
     pub fn name(self) -> &'static str {
@@ -138,6 +142,7 @@ impl Kind {
             Kind::HeadlineMismatch => "headline-mismatch",
             Kind::UnitMismatch => "unit-mismatch",
             Kind::ImpliedBase => "implied-base",
+            Kind::Assert => "assert",
         }
     }
 
@@ -161,7 +166,8 @@ impl Kind {
             | Kind::QuantifierMismatch
             | Kind::HeadlineMismatch
             | Kind::UnitMismatch
-            | Kind::ImpliedBase => &TOLERANCE_OPTIONS,
+            | Kind::ImpliedBase
+            | Kind::Assert => &TOLERANCE_OPTIONS,
         }
     }
 
@@ -183,6 +189,8 @@ impl Kind {
             Kind::HeadlineMismatch => headline_mismatch::VARS,
             Kind::UnitMismatch => unit_mismatch::VARS,
             Kind::ImpliedBase => implied_base::VARS,
+            // An assert rule's placeholders are its claim's fields (see `assert_fields`).
+            Kind::Assert => &["expect"],
         }
     }
 
@@ -205,6 +213,7 @@ impl Kind {
             Kind::HeadlineMismatch => headline_mismatch::check(article, rule),
             Kind::UnitMismatch => unit_mismatch::check(article, rule),
             Kind::ImpliedBase => implied_base::check(article, rule),
+            Kind::Assert => assert::check(article, rule),
         }
     }
 }
@@ -302,4 +311,19 @@ pub(crate) fn count_interval(q: &crate::parse::Quantity, tol: Tolerances) -> cra
         && q.written.high - q.written.low <= 1.0
         && q.qualifier == crate::parse::quantity::Qualifier::Exact;
     if exact_count { crate::interval::Interval::point(q.value) } else { q.interval_with(tol) }
+}
+
+/// The fields of a claim kind that `assert` rules may name (empty for an unknown kind).
+pub fn assert_fields(on: &str) -> &'static [&'static str] {
+    assert::fields_of(on).unwrap_or(&[])
+}
+
+/// The fields of a claim kind, or `None` for a kind `assert` rules cannot be `on`.
+pub fn assert_fields_checked(on: &str) -> Option<&'static [&'static str]> {
+    assert::fields_of(on)
+}
+
+/// The claim kinds `assert` rules can be `on`.
+pub fn assert_kinds() -> Vec<&'static str> {
+    assert::CLAIM_FIELDS.iter().map(|(k, _)| *k).collect()
 }

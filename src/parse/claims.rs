@@ -202,6 +202,14 @@ pub struct SizeClaim {
     pub base: String,
 }
 
+/// An amount given in two currencies: "$1.13bn (£600m)".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConversionClaim {
+    pub sentence: Span,
+    pub from: QuantityId,
+    pub to: QuantityId,
+}
+
 /// Any claim, tagged with its kind in JSON.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -215,6 +223,7 @@ pub enum Claim {
     Multiple(MultipleClaim),
     Quantifier(QuantifierClaim),
     Size(SizeClaim),
+    Conversion(ConversionClaim),
 }
 
 impl Claim {
@@ -229,6 +238,7 @@ impl Claim {
             Claim::Multiple(_) => "multiple",
             Claim::Quantifier(_) => "quantifier",
             Claim::Size(_) => "size",
+            Claim::Conversion(_) => "conversion",
         }
     }
 
@@ -243,6 +253,7 @@ impl Claim {
             Claim::Multiple(c) => c.sentence,
             Claim::Quantifier(c) => c.sentence,
             Claim::Size(c) => c.sentence,
+            Claim::Conversion(c) => c.sentence,
         }
     }
 }

@@ -2,12 +2,13 @@
 //! compiled into the binary.
 
 mod examples;
+pub mod expr;
 mod pack;
 mod schema;
 pub mod yaml;
 
 pub use examples::{ExampleFailure, run_examples};
-pub use pack::{Rule, RuleSet, RulesError, parse_rule};
+pub use pack::{Assertion, Rule, RuleSet, RulesError, parse_rule};
 pub use schema::{Docs, Example, Severity};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

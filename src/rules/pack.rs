@@ -24,6 +24,18 @@ pub struct Rule {
     pub enabled: bool,
     /// The file the rule came from ("rules/change-mismatch.yml" for shipped rules).
     pub origin: String,
+    /// The expectation of an `assert` rule.
+    pub assertion: Option<Assertion>,
+}
+
+/// What an `assert` rule expects of each claim of one kind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assertion {
+    /// The claim kind ("change", "share", "quantity", …).
+    pub on: String,
+    /// The expression as written.
+    pub source: String,
+    pub expr: super::expr::Expr,
 }
 
 /// The rules of a run, in a stable order (by id).
@@ -251,7 +263,17 @@ pub fn parse_rule(text: &str, name: &str) -> Result<Rule, Report> {
         }
         options.insert(key.clone(), value.value);
     }
-    check_placeholders(&file.message, kind).map_err(|(bad, at)| {
+    let assertion = assertion(&file, kind, text, &invalid)?;
+    let placeholders: Vec<&str> = match &assertion {
+        Some(a) => {
+            let mut names: Vec<&str> = crate::engine::assert_fields(&a.on).to_vec();
+            names.push("expect");
+            names
+        }
+        None => kind.placeholders().to_vec(),
+    };
+    let braces = |_: Kind| placeholders.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ");
+    check_placeholders(&file.message, &placeholders).map_err(|(bad, at)| {
         invalid(
             format!("unknown placeholder `{{{bad}}}` in message"),
             at,
@@ -260,7 +282,7 @@ pub fn parse_rule(text: &str, name: &str) -> Result<Rule, Report> {
         )
     })?;
     if let Some(help) = &file.help {
-        check_placeholders(help, kind).map_err(|(bad, at)| {
+        check_placeholders(help, &placeholders).map_err(|(bad, at)| {
             invalid(
                 format!("unknown placeholder `{{{bad}}}` in help"),
                 at,
@@ -291,21 +313,71 @@ pub fn parse_rule(text: &str, name: &str) -> Result<Rule, Report> {
         docs: file.docs,
         enabled: file.enabled,
         origin: name.to_string(),
+        assertion,
     })
 }
 
-fn braces(kind: Kind) -> String {
-    kind.placeholders().iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ")
+/// The `on` and `expect` of an `assert` rule, parsed and checked against the claim's fields;
+/// errors point at the exact column of the expression in the YAML.
+fn assertion(
+    file: &RuleFile,
+    kind: Kind,
+    text: &str,
+    invalid: &dyn Fn(String, Option<SourceSpan>, &str, Option<String>) -> Report,
+) -> Result<Option<Assertion>, Report> {
+    if kind != Kind::Assert {
+        if let Some(field) = file.on.as_ref().or(file.expect.as_ref()) {
+            return Err(invalid(
+                "`on` and `expect` belong to rules of kind `assert`".into(),
+                yaml::span_of(field),
+                "not used by this kind",
+                None,
+            ));
+        }
+        return Ok(None);
+    }
+    let (Some(on), Some(expect)) = (&file.on, &file.expect) else {
+        return Err(invalid(
+            "a rule of kind `assert` needs `on` (a claim kind) and `expect` (an expression)".into(),
+            yaml::span_of(&file.kind),
+            "assert",
+            Some(format!("claim kinds: {}", crate::engine::assert_kinds().join(", "))),
+        ));
+    };
+    let Some(fields) = crate::engine::assert_fields_checked(&on.value) else {
+        return Err(invalid(
+            format!("unknown claim kind `{}`", on.value),
+            yaml::span_of(on),
+            "unknown claim kind",
+            Some(format!("claim kinds: {}", crate::engine::assert_kinds().join(", "))),
+        ));
+    };
+    let source = expect.value.clone();
+    // The expression's own place in the file, so that an error points at its exact column.
+    let base = yaml::span_of(expect).map(|s| s.offset()).unwrap_or(0);
+    let start = text[base.min(text.len())..].find(source.as_str()).map(|i| base + i);
+    let at = |offset: usize| -> Option<SourceSpan> {
+        start.map(|s| (s + offset.min(source.len()), 1).into()).or_else(|| yaml::span_of(expect))
+    };
+    let expr = super::expr::parse(&source).map_err(|e| {
+        invalid(format!("cannot read the expression: {}", e.message), at(e.offset), "here", None)
+    })?;
+    super::expr::validate(&expr, &source, fields)
+        .map_err(|e| invalid(e.message, at(e.offset), "here", None))?;
+    Ok(Some(Assertion { on: on.value.clone(), source, expr }))
 }
 
-/// The first `{name}` in a template that the kind does not fill.
-fn check_placeholders(template: &Spanned<String>, kind: Kind) -> Result<(), (String, Option<SourceSpan>)> {
+/// The first `{name}` in a template that is not in `placeholders`.
+fn check_placeholders(
+    template: &Spanned<String>,
+    placeholders: &[&str],
+) -> Result<(), (String, Option<SourceSpan>)> {
     let mut rest = template.value.as_str();
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else { break };
         let name = &after[..close];
-        if !kind.placeholders().contains(&name) {
+        if !placeholders.contains(&name) {
             return Err((name.to_string(), yaml::span_of(template)));
         }
         rest = &after[close + 1..];

@@ -66,6 +66,13 @@ pub struct RuleFile {
     pub docs: Docs,
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
+    /// For `kind: assert`: the claim kind the expectation is about (change, share, …).
+    #[serde(default)]
+    pub on: Option<Spanned<String>>,
+    /// For `kind: assert`: the expression that must hold; the rule fires when it certainly
+    /// does not.
+    #[serde(default)]
+    pub expect: Option<Spanned<String>>,
 }
 
 fn enabled_by_default() -> bool {

@@ -1,6 +1,7 @@
 //! Claim patterns: read a sentence as a stream of words, punctuation and figures, and bind
 //! the figures into [`Claim`]s.
 
+mod conversions;
 mod multiples;
 mod part_whole;
 mod quantifiers;
@@ -86,6 +87,7 @@ pub fn sentence_claims(
     reader.totals(&mut claims);
     reader.multiples(&mut claims);
     reader.quantifiers(&mut claims);
+    reader.conversions(&mut claims);
     claims
 }
 
