@@ -117,8 +117,7 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
         let nearest = sizes
             .iter()
             .copied()
-            .filter(|&s| article.quantity(s).span.start < share.span.start)
-            .next_back()
+            .rfind(|&s| article.quantity(s).span.start < share.span.start)
             .or_else(|| sizes.first().copied());
         if let Some(size) = nearest {
             let value = article.quantity(part).value / (share.value / 100.0);

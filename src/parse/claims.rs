@@ -38,6 +38,9 @@ pub struct ShareClaim {
     pub whole: Option<QuantityId>,
     /// The whole as written after "of", lower-cased ("the population").
     pub of: Option<String>,
+    /// Whether the share opens its clause as a part of its whole ("Of the staff, 45% work …"),
+    /// so that it may add up with shares of the same whole in the next sentences.
+    pub opens_clause: bool,
 }
 
 /// Shares of one whole stated together: "13% work in research, 30% in admin and 64% in

@@ -13,6 +13,7 @@ pub use claims::{Article, Claim, QuantityId};
 pub use quantity::{Quantity, Unit};
 
 use crate::source::{Document, Role};
+use crate::span::Span;
 
 /// Reads an article: scans its figures and binds them into claims, sentence by sentence.
 pub fn analyze(document: Document) -> Article {
@@ -21,6 +22,9 @@ pub fn analyze(document: Document) -> Article {
     let mut next = 0;
     let stats = stats::Reader::new(&document);
     for paragraph in &document.paragraphs {
+        let first_claim = claims.len();
+        // The figures of the sentence before, for a total stated after its parts.
+        let mut previous: Option<(Span, Vec<QuantityId>)> = None;
         for sentence in &paragraph.sentences {
             claims.extend(stats.sentence_claims(&document, paragraph, *sentence));
             while next < quantities.len() && quantities[next].span.start < sentence.start {
@@ -32,14 +36,113 @@ pub fn analyze(document: Document) -> Article {
             }
             let figures: Vec<QuantityId> = (first..next).collect();
             if figures.is_empty() {
+                previous = None;
                 continue;
             }
             let mut found = patterns::sentence_claims(&document.text, *sentence, &mut quantities, &figures);
             if paragraph.role == Role::Headline {
                 found.retain(|c| matches!(c, Claim::Change(_)));
             }
+            // A total whose parts are in the sentence before, or none at all.
+            found.retain_mut(|c| match c {
+                Claim::Total(t) if t.parts.is_empty() => {
+                    if let Some((span, figs)) = &previous {
+                        t.parts = patterns::list_in(&document.text, *span, &quantities, figs, t.total);
+                    }
+                    !t.parts.is_empty()
+                }
+                _ => true,
+            });
             claims.extend(found);
+            previous = Some((*sentence, figures));
+        }
+        group_shares_across_sentences(&mut claims, first_claim);
+    }
+    claims.extend(table_totals(&document, &quantities));
+    Article { document, quantities, claims }
+}
+
+/// Shares of one named whole that open their clauses in different sentences of a paragraph
+/// ("Of the staff, 45% work in research. Another 62% of the staff teach.") form one group.
+fn group_shares_across_sentences(claims: &mut Vec<Claim>, from: usize) {
+    use std::collections::BTreeMap;
+    // "the staff" and "the staff teach" name one whole: the phrase after "of" may run into
+    // the verb, so one phrase that starts the other is the same whole.
+    let same_whole = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        long == short || long.starts_with(&format!("{short} "))
+    };
+    let mut by_whole: BTreeMap<String, Vec<(Span, QuantityId)>> = BTreeMap::new();
+    for claim in &claims[from..] {
+        if let Claim::Share(s) = claim
+            && let (true, Some(of)) = (s.opens_clause, &s.of)
+        {
+            let key = by_whole.keys().find(|k| same_whole(k, of)).cloned();
+            match key {
+                Some(k) if k.len() > of.len() => {
+                    let mut entries = by_whole.remove(&k).unwrap_or_default();
+                    entries.push((s.sentence, s.share));
+                    by_whole.insert(of.clone(), entries);
+                }
+                Some(k) => by_whole.entry(k).or_default().push((s.sentence, s.share)),
+                None => by_whole.entry(of.clone()).or_default().push((s.sentence, s.share)),
+            }
         }
     }
-    Article { document, quantities, claims }
+    for (of, shares) in by_whole {
+        let sentences: std::collections::BTreeSet<Span> = shares.iter().map(|s| s.0).collect();
+        let grouped_already = claims[from..].iter().any(
+            |c| matches!(c, Claim::ShareGroup(g) if g.of.as_deref().is_some_and(|o| same_whole(o, &of))),
+        );
+        if sentences.len() < 2 || grouped_already {
+            continue;
+        }
+        let last = shares.last().map(|s| s.0).unwrap_or_default();
+        claims.push(Claim::ShareGroup(claims::ShareGroupClaim {
+            sentence: last,
+            shares: shares.iter().map(|s| s.1).collect(),
+            of: Some(of),
+        }));
+    }
+}
+
+/// Words that open a table's total row.
+const TOTAL_ROW_WORDS: &[&str] = &["total", "totals", "all", "overall", "sum", "combined"];
+
+/// In a table whose last row is a total ("Total | 120"), each column's figures above it are
+/// its parts.
+fn table_totals(document: &Document, quantities: &[Quantity]) -> Vec<Claim> {
+    let text = &document.text;
+    let figure_in = |cell: Span| -> Option<QuantityId> {
+        let inside: Vec<QuantityId> = (0..quantities.len())
+            .filter(|&i| cell.contains(quantities[i].span) && quantities[i].is_amount())
+            .collect();
+        match inside.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let mut claims = Vec::new();
+    for table in &document.metadata.tables {
+        let Some((total_row, body)) = table.split_last() else { continue };
+        let label = total_row.first().map(|c| c.slice(text).trim().to_lowercase()).unwrap_or_default();
+        if !TOTAL_ROW_WORDS.iter().any(|w| label.split_whitespace().next() == Some(*w)) {
+            continue;
+        }
+        for column in 1..total_row.len() {
+            let Some(total) = total_row.get(column).and_then(|c| figure_in(*c)) else { continue };
+            // Row 0 is the header.
+            let parts: Option<Vec<QuantityId>> =
+                body.iter().skip(1).map(|row| row.get(column).and_then(|c| figure_in(*c))).collect();
+            let Some(parts) = parts else { continue };
+            let same_unit = parts.iter().all(|&p| {
+                quantities[p].unit == quantities[total].unit
+                    && quantities[p].currency == quantities[total].currency
+            });
+            if parts.len() >= 2 && same_unit {
+                claims.push(Claim::Total(claims::TotalClaim { sentence: total_row[column], parts, total }));
+            }
+        }
+    }
+    claims
 }

@@ -5,7 +5,7 @@ use super::schema::{Docs, Example, RuleFile, Severity};
 use super::yaml::{self, Spanned};
 use crate::engine::Kind;
 use miette::{Diagnostic, NamedSource, Report, SourceSpan};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
@@ -100,6 +100,44 @@ fn io_problem(message: String) -> Report {
 }
 
 impl RuleSet {
+    /// How many rules one run may hold, the shipped pack and every added pack together, unless
+    /// the environment variable [`RuleSet::MAX_RULES_VAR`] raises it. Rules are written by hand,
+    /// one a file; a pack of thousands is a generated or misplaced folder, and every rule runs
+    /// on every file (10,000 copies of one rule print 10,000 findings per figure).
+    pub const DEFAULT_MAX_RULES: usize = 1_000;
+
+    /// The environment variable that sets the rule-count limit.
+    pub const MAX_RULES_VAR: &'static str = "FACTLINT_MAX_RULES";
+
+    /// The rule-count limit in force: [`RuleSet::MAX_RULES_VAR`] when it holds a whole number,
+    /// [`RuleSet::DEFAULT_MAX_RULES`] otherwise.
+    pub fn max_rules() -> usize {
+        std::env::var(Self::MAX_RULES_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(Self::DEFAULT_MAX_RULES)
+    }
+
+    /// Refuses `more` rules from `what` when they would take the set past the limit.
+    fn check_rule_count(&self, more: usize, what: &str) -> Result<(), RulesError> {
+        let max = Self::max_rules();
+        let total = self.rules.len().saturating_add(more);
+        if total <= max {
+            return Ok(());
+        }
+        let var = Self::MAX_RULES_VAR;
+        let ignored = match std::env::var(var) {
+            Ok(v) if v.trim().parse::<usize>().is_err() => format!(" ({var}=`{v}` is not a whole number)"),
+            _ => String::new(),
+        };
+        Err(RulesError {
+            problems: vec![io_problem(format!(
+                "{what}: {more} rule file(s) would make {total} rules, over the limit of {max} rules{ignored}; \
+                 raise it with the environment variable {var}, e.g. {var}={total}"
+            ))],
+        })
+    }
+
     /// The pack compiled into the binary.
     pub fn builtin() -> Result<RuleSet, RulesError> {
         let mut set = RuleSet::default();
@@ -127,6 +165,8 @@ impl RuleSet {
                 problems: vec![io_problem(format!("the rules folder {} holds no .yml files", dir.display()))],
             });
         }
+        // Counted before any file is read: a folder of thousands of files is refused at once.
+        self.check_rule_count(paths.len(), &format!("the rules folder {}", dir.display()))?;
         let files = paths.into_iter().map(|p| {
             let name = p.display().to_string();
             let text = std::fs::read(&p).map_err(|e| format!("cannot read {name}: {e}")).and_then(|bytes| {
@@ -144,22 +184,22 @@ impl RuleSet {
         &mut self,
         files: impl IntoIterator<Item = (String, Result<String, String>)>,
     ) -> Result<(), RulesError> {
+        let files: Vec<_> = files.into_iter().collect();
+        self.check_rule_count(files.len(), "the rule files")?;
         let mut problems = Vec::new();
         let mut added: Vec<Rule> = Vec::new();
+        // Where each id is defined, so that a large pack is checked for duplicates in linear time.
+        let mut origins: HashMap<String, String> =
+            self.rules.iter().map(|r| (r.id.clone(), r.origin.clone())).collect();
         for (name, text) in files {
             match text {
                 Ok(text) => {
                     match parse_rule(&text, &name) {
                         Ok(rule) => {
-                            let clash = self
-                                .rules
-                                .iter()
-                                .chain(added.iter())
-                                .find(|r| r.id == rule.id)
-                                .map(|r| r.origin.clone());
-                            if let Some(other) = clash {
+                            if let Some(other) = origins.get(&rule.id) {
                                 problems.push(io_problem(format!("{name}: rule id `{}` is already defined in {other}; rule ids must be unique", rule.id)));
                             } else {
+                                origins.insert(rule.id.clone(), rule.origin.clone());
                                 added.push(rule);
                             }
                         }
@@ -317,13 +357,16 @@ pub fn parse_rule(text: &str, name: &str) -> Result<Rule, Report> {
     })
 }
 
+/// Builds the error for an invalid rule: message, place, label, help.
+type InvalidFn<'a> = dyn Fn(String, Option<SourceSpan>, &str, Option<String>) -> Report + 'a;
+
 /// The `on` and `expect` of an `assert` rule, parsed and checked against the claim's fields;
 /// errors point at the exact column of the expression in the YAML.
 fn assertion(
     file: &RuleFile,
     kind: Kind,
     text: &str,
-    invalid: &dyn Fn(String, Option<SourceSpan>, &str, Option<String>) -> Report,
+    invalid: &InvalidFn<'_>,
 ) -> Result<Option<Assertion>, Report> {
     if kind != Kind::Assert {
         if let Some(field) = file.on.as_ref().or(file.expect.as_ref()) {

@@ -123,6 +123,20 @@ impl DocumentBuilder {
         self.text.push_str("\n\n");
     }
 
+    /// The span of the paragraph closed last, if it was closed at `since` or later.
+    pub fn last_block_since(&self, since: usize) -> Option<Span> {
+        self.paragraphs.last().map(|p| p.span).filter(|s| s.start >= since)
+    }
+
+    /// Where the text ends now.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
     pub fn finish(mut self) -> Document {
         self.end_block();
         let mut doc = Document::new(self.text, self.paragraphs);

@@ -18,8 +18,26 @@ pub fn read_markdown(text: &str) -> Document {
     let mut skip_depth = 0usize;
     let mut in_metadata = false;
     let mut seen_h1 = false;
+    let mut table: Vec<Vec<Span>> = Vec::new();
+    let mut cell_start = 0;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::Table(_)) if skip_depth == 0 => table.clear(),
+            Event::Start(Tag::TableHead | Tag::TableRow) if skip_depth == 0 => table.push(Vec::new()),
+            Event::End(TagEnd::Table) if skip_depth == 0 => {
+                builder.metadata.tables.push(std::mem::take(&mut table))
+            }
+            Event::Start(Tag::TableCell) if skip_depth == 0 => {
+                builder.start_block(Role::Body);
+                cell_start = builder.len();
+            }
+            Event::End(TagEnd::TableCell) if skip_depth == 0 => {
+                builder.end_block();
+                let cell = builder.last_block_since(cell_start).unwrap_or_default();
+                if let Some(row) = table.last_mut() {
+                    row.push(cell);
+                }
+            }
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_metadata = true,
             Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
@@ -38,7 +56,7 @@ pub fn read_markdown(text: &str) -> Document {
                 seen_h1 |= level == HeadingLevel::H1;
                 builder.start_block(if headline { Role::Headline } else { Role::Body });
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::BlockQuote(_)) => {
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::BlockQuote(_)) => {
                 builder.start_block(Role::Body);
             }
             Event::End(

@@ -64,6 +64,8 @@ pub struct Metadata {
     pub lang: Option<String>,
     /// Suppression comments found in the file (`<!-- factlint-disable… -->`), in order.
     pub directives: Vec<Directive>,
+    /// Tables, as rows of cells (checked-text spans; the header row first).
+    pub tables: Vec<Vec<Vec<Span>>>,
 }
 
 /// A suppression comment and where it stands in the original file.

@@ -44,15 +44,23 @@ fn line_spans(text: &str) -> Vec<Span> {
     spans
 }
 
-/// Runs of non-blank lines.
+/// Runs of non-blank lines; an indented line after an unindented one also starts a block
+/// (wire copy marks paragraphs by indenting their first line).
 fn blocks(text: &str, lines: &[Span]) -> Vec<Vec<Span>> {
     let mut blocks: Vec<Vec<Span>> = Vec::new();
     let mut current: Vec<Span> = Vec::new();
-    for line in lines {
+    let indented = |line: &Span| {
+        let s = line.slice(text);
+        s.starts_with("  ") || s.starts_with('\t')
+    };
+    for (i, line) in lines.iter().enumerate() {
         if line.slice(text).trim().is_empty() {
             if !current.is_empty() {
                 blocks.push(std::mem::take(&mut current));
             }
+        } else if !current.is_empty() && indented(line) && i > 0 && !indented(&lines[i - 1]) {
+            blocks.push(std::mem::take(&mut current));
+            current.push(trimmed(text, *line));
         } else {
             current.push(trimmed(text, *line));
         }
@@ -125,6 +133,16 @@ mod tests {
     fn hard_wrapped_paragraph_is_not_a_headline() {
         let text = "Sales rose from 10 to 12 in the\nfirst quarter, the company said.\nIt expects more.\n";
         assert_eq!(roles(text)[0].0, Role::Body);
+    }
+
+    #[test]
+    fn indented_lines_start_wire_paragraphs() {
+        let text = "Title\n\nFirst paragraph starts\nand goes on.\n    Second one starts here\nand ends.\n";
+        let paragraphs: Vec<&str> = roles(text).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            paragraphs,
+            vec!["Title", "First paragraph starts\nand goes on.", "Second one starts here\nand ends."]
+        );
     }
 
     #[test]

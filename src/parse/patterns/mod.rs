@@ -91,6 +91,27 @@ pub fn sentence_claims(
     claims
 }
 
+/// The longest list of figures like `like` in a sentence ("3 gold, 4 silver and 5 bronze"),
+/// for a total stated in the next sentence.
+pub fn list_in(
+    text: &str,
+    sentence: Span,
+    quantities: &[Quantity],
+    figures: &[QuantityId],
+    like: QuantityId,
+) -> Vec<QuantityId> {
+    let tokens = tokenize(text, sentence, quantities, figures);
+    let reader = Reader { tokens: &tokens, quantities, sentence, text };
+    let list = reader.part_list(like);
+    // The list must be all the sentence says in that unit, or it is not the parts of a total.
+    let like_q = &quantities[like];
+    let all_listed = figures.iter().all(|f| {
+        let q = &quantities[*f];
+        (q.unit, q.currency) != (like_q.unit, like_q.currency) || list.contains(f)
+    });
+    if list.len() >= 2 && all_listed && reader.same_scale(&list, like) { list } else { Vec::new() }
+}
+
 /// "from 26 to 31 percent", "between 1.5 and 2 million": a bare figure takes the unit and
 /// magnitude of the figure it is paired with.
 fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]) {
@@ -467,6 +488,7 @@ impl Reader<'_, '_> {
     /// Single shares ("0.1% of the population") and shares of one whole stated together.
     fn shares(&self, claims: &mut Vec<Claim>, used: &[bool]) {
         let text = self.text;
+        let leading = self.leading_of_phrase();
         let mut candidates: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
         for (t, token) in self.tokens.iter().enumerate() {
             let Token::Figure(id) = *token else { continue };
@@ -474,10 +496,18 @@ impl Reader<'_, '_> {
             if !matches!(q.unit, Unit::Percent | Unit::Ratio) || q.form == Form::Range || used[t] {
                 continue;
             }
-            let of = self.of_phrase(t + 1);
+            // "Of the staff, 45% work in research": the whole named before the shares.
+            let of = self.of_phrase(t + 1).or_else(|| leading.clone());
             let whole = self.whole_after_of(t + 1);
             if of.is_some() || whole.is_some() {
+                let opens_clause = q.unit == Unit::Percent
+                    && self.clause_initial(t)
+                    && !self.followed_by_reporting_verb(t + 1)
+                    && !self.is_change_figure(t)
+                    && of.as_deref().is_some_and(|o| o.contains(' '))
+                    && !mentions_multiple_answers(self.sentence.slice(text));
                 claims.push(Claim::Share(ShareClaim {
+                    opens_clause,
                     part: None,
                     also: None,
                     sentence: self.sentence,
@@ -583,7 +613,21 @@ impl Reader<'_, '_> {
     fn clause_initial(&self, t: usize) -> bool {
         t == 0
             || self.is_punct(t - 1, &[',', ';', '—', '–'])
-            || self.is_word(t - 1, &["and", "while", "whereas", "but", "with", "plus"])
+            || self.is_word(
+                t - 1,
+                &[
+                    "and",
+                    "while",
+                    "whereas",
+                    "but",
+                    "with",
+                    "plus",
+                    "another",
+                    "remaining",
+                    "other",
+                    "further",
+                ],
+            )
     }
 
     /// "60% said …": separate questions may each take any share.
@@ -604,6 +648,15 @@ impl Reader<'_, '_> {
         (t >= 1 && self.cue(t - 1).is_some())
             || (t >= 2 && self.is_word(t - 1, &["by", "of"]) && self.cue(t - 2).is_some())
             || self.cue(t + 1).is_some()
+    }
+
+    /// "Of the staff, …": the whole that opens the sentence, for a share right after its comma.
+    fn leading_of_phrase(&self) -> Option<String> {
+        if !self.is_word(0, &["of"]) {
+            return None;
+        }
+        let words: Vec<String> = (1..6).map_while(|k| self.word(k).map(str::to_lowercase)).collect();
+        (!words.is_empty() && self.is_punct(words.len() + 1, &[','])).then(|| words.join(" "))
     }
 
     /// The words after "of" up to the next punctuation, figure or verb-like word.

@@ -37,6 +37,7 @@ impl Reader<'_, '_> {
                 }
                 if let Some(share) = self.restated_share(k + 1) {
                     claims.push(Claim::Share(ShareClaim {
+                        opens_clause: false,
                         sentence: self.sentence,
                         share,
                         part: Some(first),
@@ -50,6 +51,7 @@ impl Reader<'_, '_> {
                 && let Some(share) = self.restated_share(t + 1)
             {
                 claims.push(Claim::Share(ShareClaim {
+                    opens_clause: false,
                     sentence: self.sentence,
                     share,
                     part: None,

@@ -10,6 +10,12 @@ impl Reader<'_, '_> {
     pub(super) fn totals(&self, claims: &mut Vec<Claim>) {
         for t in 0..self.tokens.len() {
             let Some(total) = self.total_at(t) else { continue };
+            if self.opened_by_total(t) {
+                // "In all, the team won 14 medals." after a sentence that lists them: the
+                // paragraph pass fills the parts from the sentence before.
+                claims.push(Claim::Total(TotalClaim { sentence: self.sentence, parts: Vec::new(), total }));
+                continue;
+            }
             let parts = self.part_list(total);
             if parts.len() >= 2 && self.adjacent(&parts, t) && self.same_scale(&parts, total) {
                 claims.push(Claim::Total(TotalClaim { sentence: self.sentence, parts, total }));
@@ -38,7 +44,7 @@ impl Reader<'_, '_> {
     }
 
     /// Parts and total of one scale: "1.9 billion riyals" is not made of "30, 91".
-    fn same_scale(&self, parts: &[QuantityId], total: QuantityId) -> bool {
+    pub(super) fn same_scale(&self, parts: &[QuantityId], total: QuantityId) -> bool {
         let m = self.quantities[total].magnitude;
         parts.iter().all(|&p| {
             let q = &self.quantities[p];
@@ -46,6 +52,17 @@ impl Reader<'_, '_> {
                 || (q.magnitude > 1.0 && m > 1.0)
                 || (m == 1.0 && q.value * q.magnitude < self.quantities[total].value * 10.0)
         })
+    }
+
+    /// Whether the sentence opens with "In all," / "In total," / "Altogether," and the figure
+    /// at `t` is its first: the total of a list in the sentence before.
+    fn opened_by_total(&self, t: usize) -> bool {
+        let opened =
+            (self.is_word(0, &["in"]) && self.is_word(1, &["all", "total"]) && self.is_punct(2, &[',']))
+                || (self.is_word(0, &["altogether"]) && self.is_punct(1, &[',']));
+        opened
+            && matches!(self.tokens.get(t), Some(Token::Figure(_)))
+            && (0..t).all(|k| !matches!(self.tokens[k], Token::Figure(_)))
     }
 
     /// The total figure marked at token `t`.
@@ -58,6 +75,9 @@ impl Reader<'_, '_> {
         let before = |words: &[&str]| {
             t >= words.len() && words.iter().rev().enumerate().all(|(i, w)| self.is_word(t - 1 - i, &[w]))
         };
+        if self.opened_by_total(t) {
+            return Some(id);
+        }
         if before(&["a", "total", "of"])
             || before(&["total", "of"])
             || before(&["totalling"])
@@ -79,7 +99,7 @@ impl Reader<'_, '_> {
 
     /// The list of parts that goes with `total`: figures of its unit joined by commas and
     /// "and", each followed by at most four words, with nothing else between them.
-    fn part_list(&self, total: QuantityId) -> Vec<QuantityId> {
+    pub(super) fn part_list(&self, total: QuantityId) -> Vec<QuantityId> {
         let unit = (self.quantities[total].unit, self.quantities[total].currency);
         let mut best: Vec<QuantityId> = Vec::new();
         let mut current: Vec<QuantityId> = Vec::new();
