@@ -5,10 +5,9 @@
 use crate::rules::yaml::{self, Spanned};
 use crate::rules::{RuleSet, RulesError, Severity};
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use miette::{Diagnostic, NamedSource, Report, SourceSpan};
+use miette::{Report, SourceSpan};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The file names a configuration may have, in order of preference.
@@ -74,27 +73,6 @@ pub struct Config {
     ignore: Vec<IgnoreEntry>,
 }
 
-#[derive(Debug, Diagnostic)]
-#[diagnostic(code(factlint::config))]
-struct InvalidConfig {
-    message: String,
-    #[source_code]
-    src: NamedSource<String>,
-    #[label("{label}")]
-    span: Option<SourceSpan>,
-    label: String,
-    #[help]
-    help: Option<String>,
-}
-
-impl fmt::Display for InvalidConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for InvalidConfig {}
-
 fn problem(message: String) -> RulesError {
     RulesError { problems: vec![Report::msg(message)] }
 }
@@ -132,16 +110,9 @@ impl Config {
             yaml::from_str(&text, &name).map_err(|report| RulesError { problems: vec![report] })?
         };
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let invalid =
-            |message: String, span: Option<SourceSpan>, label: &str, help: Option<String>| RulesError {
-                problems: vec![Report::new(InvalidConfig {
-                    message: format!("{name}: {message}"),
-                    src: yaml::source(&text, &name),
-                    span,
-                    label: label.to_string(),
-                    help,
-                })],
-            };
+        let invalid = |message: String, span: Option<SourceSpan>, label: &str, help: Option<String>| {
+            RulesError { problems: vec![yaml::invalid(&text, &name, message, span, label, help)] }
+        };
         let mut rules = RuleSet::builtin()?;
         for pack in &file.packs {
             let dir = root.join(pack);

@@ -460,12 +460,7 @@ fn explain(id: &str, packs: &[PathBuf]) -> u8 {
     let docs = &rule.docs;
     let mut text =
         format!("# {} ({}, {})\n\n{}\n", rule.id, rule.severity.name(), rule.kind.name(), rule.summary);
-    for (heading, body) in [
-        ("What it catches", &docs.what_it_catches),
-        ("Why it matters", &docs.why_it_matters),
-        ("Example", &docs.example),
-        ("How to fix", &docs.how_to_fix),
-    ] {
+    for (heading, body) in docs.sections() {
         if !body.trim().is_empty() {
             text.push_str(&format!("\n## {heading}\n\n{}\n", body.trim_end()));
         }

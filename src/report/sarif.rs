@@ -55,12 +55,7 @@ fn rule_descriptor(rule: &crate::rules::Rule) -> Value {
     let docs = &rule.docs;
     let mut help = String::new();
     let mut markdown = String::new();
-    for (heading, body) in [
-        ("What it catches", &docs.what_it_catches),
-        ("Why it matters", &docs.why_it_matters),
-        ("Example", &docs.example),
-        ("How to fix", &docs.how_to_fix),
-    ] {
+    for (heading, body) in docs.sections() {
         if !body.trim().is_empty() {
             help.push_str(&format!("{heading}: {}\n", body.trim()));
             markdown.push_str(&format!("### {heading}\n\n{}\n\n", body.trim()));

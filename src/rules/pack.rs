@@ -4,7 +4,7 @@
 use super::schema::{Docs, Example, RuleFile, Severity};
 use super::yaml::{self, Spanned};
 use crate::engine::Kind;
-use miette::{Diagnostic, NamedSource, Report, SourceSpan};
+use miette::{Diagnostic, Report, SourceSpan};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
@@ -57,28 +57,6 @@ impl fmt::Display for RulesError {
 }
 
 impl std::error::Error for RulesError {}
-
-/// A rule file that parsed as YAML but says something invalid.
-#[derive(Debug, Diagnostic)]
-#[diagnostic(code(factlint::rules::invalid))]
-struct InvalidRule {
-    message: String,
-    #[source_code]
-    src: NamedSource<String>,
-    #[label("{label}")]
-    span: Option<SourceSpan>,
-    label: String,
-    #[help]
-    help: Option<String>,
-}
-
-impl fmt::Display for InvalidRule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for InvalidRule {}
 
 /// A problem that is not about one place in a file (a missing folder, an unreadable file).
 #[derive(Debug, Diagnostic)]
@@ -247,13 +225,7 @@ impl RuleSet {
 pub fn parse_rule(text: &str, name: &str) -> Result<Rule, Report> {
     let file: RuleFile = yaml::from_str(text, name)?;
     let invalid = |message: String, at: Option<SourceSpan>, label: &str, help: Option<String>| {
-        Report::new(InvalidRule {
-            message: format!("{name}: {message}"),
-            src: yaml::source(text, name),
-            span: at,
-            label: label.to_string(),
-            help,
-        })
+        yaml::invalid(text, name, message, at, label, help)
     };
     let id = &file.id.value;
     if id.is_empty()

@@ -47,6 +47,18 @@ pub struct Docs {
     pub how_to_fix: String,
 }
 
+impl Docs {
+    /// The sections with their headings, in order.
+    pub fn sections(&self) -> [(&'static str, &str); 4] {
+        [
+            ("What it catches", &self.what_it_catches),
+            ("Why it matters", &self.why_it_matters),
+            ("Example", &self.example),
+            ("How to fix", &self.how_to_fix),
+        ]
+    }
+}
+
 /// A rule file as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

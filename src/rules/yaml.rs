@@ -5,7 +5,7 @@
 //! carry the line and column of the bad node for miette to point at. (serde_yaml, the usual
 //! choice, is archived.) Nothing else in the crate names the YAML library.
 
-use miette::{NamedSource, Report, SourceSpan};
+use miette::{Diagnostic, NamedSource, Report, SourceSpan};
 use serde::de::DeserializeOwned;
 
 pub use serde_saphyr::Spanned;
@@ -37,4 +37,45 @@ pub fn span_of<T>(value: &Spanned<T>) -> Option<SourceSpan> {
 /// The whole file as a named miette source.
 pub fn source(text: &str, name: &str) -> NamedSource<String> {
     NamedSource::new(name, text.to_owned())
+}
+
+/// A YAML file (rule or configuration) that parsed but says something invalid, pointing at
+/// the place.
+#[derive(Debug, Diagnostic)]
+#[diagnostic(code(factlint::invalid))]
+struct Invalid {
+    message: String,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("{label}")]
+    span: Option<SourceSpan>,
+    label: String,
+    #[help]
+    help: Option<String>,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// The report for an invalid value at `span` of the file `name` (whose text is `text`).
+pub fn invalid(
+    text: &str,
+    name: &str,
+    message: String,
+    span: Option<SourceSpan>,
+    label: &str,
+    help: Option<String>,
+) -> Report {
+    Report::new(Invalid {
+        message: format!("{name}: {message}"),
+        src: source(text, name),
+        span,
+        label: label.to_string(),
+        help,
+    })
 }
