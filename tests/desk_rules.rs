@@ -64,3 +64,14 @@ fn an_unknown_field_in_an_expression_is_refused() {
     assert!(err.contains("unknown field `change.too`"), "{err}");
     assert!(err.contains("rule.yml:6:25"), "{err}");
 }
+
+#[test]
+fn rules_test_names_the_file_line_and_what_fired() {
+    let (code, out, _) = factlint(&["rules", "test", "fixtures/rule-packs/failing-example"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("FAIL wrong-example (fixtures/rule-packs/failing-example/rule.yml:8, example 2): bad example: expected wrong-example to fire; nothing fired"),
+        "{out}"
+    );
+    assert!(out.contains("1 passed, 1 failed"), "{out}");
+}

@@ -10,6 +10,8 @@ pub struct ExampleFailure {
     pub origin: String,
     /// 1-based position of the example in the rule's list.
     pub index: usize,
+    /// 1-based line of the example in the rule file, when it can be found there.
+    pub line: Option<usize>,
     pub text: String,
     /// What went wrong, e.g. "expected change-mismatch to fire; nothing fired".
     pub problem: String,
@@ -29,11 +31,13 @@ pub fn run_examples(rules: &RuleSet) -> (usize, Vec<ExampleFailure>) {
         for (i, example) in rule.examples.iter().enumerate() {
             ran += 1;
             if let Some(problem) = run_one(rule, &alone, example.bad.as_deref(), example.good.as_deref()) {
+                let text = example.bad.clone().or_else(|| example.good.clone()).unwrap_or_default();
                 failures.push(ExampleFailure {
                     rule: rule.id.clone(),
                     origin: rule.origin.clone(),
                     index: i + 1,
-                    text: example.bad.clone().or_else(|| example.good.clone()).unwrap_or_default(),
+                    line: line_of(&rule.origin, &text),
+                    text,
                     problem,
                 });
             }
@@ -67,4 +71,17 @@ fn run_one(rule: &Rule, alone: &RuleSet, bad: Option<&str>, good: Option<&str>) 
         }
     }
     None
+}
+
+/// The line of a rule file on which `example` is written (its first line, as YAML quotes it
+/// or not), read from the embedded pack or from disk.
+fn line_of(origin: &str, example: &str) -> Option<usize> {
+    let source = super::EMBEDDED_RULES
+        .iter()
+        .find(|(name, _)| *name == origin)
+        .map(|(_, text)| text.to_string())
+        .or_else(|| std::fs::read_to_string(origin).ok())?;
+    let first = example.lines().next().filter(|l| !l.is_empty())?;
+    let at = source.find(first)?;
+    Some(source[..at].matches('\n').count() + 1)
 }
