@@ -414,7 +414,10 @@ fn rules(action: RulesAction) -> u8 {
             let (ran, failures) = factlint::rules::run_examples(&set);
             for f in &failures {
                 let place = f.line.map_or(f.origin.clone(), |l| format!("{}:{l}", f.origin));
-                out(&format!("FAIL {} ({place}, example {}): {}\n    {}\n", f.rule, f.index, f.problem, f.text));
+                out(&format!(
+                    "FAIL {} ({place}, example {}): {}\n    {}\n",
+                    f.rule, f.index, f.problem, f.text
+                ));
             }
             out(&format!("{} passed, {} failed\n", ran - failures.len(), failures.len()));
             if failures.is_empty() { 0 } else { EXIT_FINDINGS }
