@@ -3,9 +3,10 @@
 //! Run with `cargo bench --bench throughput`. It reads every file of `../shared/corpus/news/`
 //! (or of `$FACTLINT_CORPUS`), or generates synthetic articles when that folder is absent, then
 //! reports MB/s, articles/s, per-article percentiles, the slowest articles, and a linearity check
-//! (time on N versus 4N bytes of one input; the ratio should be near 4). Timings are printed,
-//! never asserted. Knobs: `FACTLINT_BENCH_PASSES` (default 3) and `FACTLINT_BENCH_LINEAR_MB`
-//! (default 1).
+//! (time on N versus 4N bytes of one input; the ratio should be near 4) for `check_text`,
+//! `read_text` and the quantity grammar alone (`scan`), then a summary table. Timings are printed,
+//! never asserted. Knobs: `FACTLINT_BENCH_PASSES` (default 3), `FACTLINT_BENCH_LINEAR_MB`
+//! (default 1), `FACTLINT_BENCH_ONLY` (comma-separated sections: check, read, scan, linear).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use factlint::rules::RuleSet;
@@ -52,34 +53,84 @@ fn main() {
         return;
     }
 
-    println!();
-    println!("== check_text (read + rules), single thread ==");
-    let check = time_passes(&articles, passes, |text| {
-        let checked = factlint::check_text(text, &rules);
-        checked.findings.len()
-    });
-    check.report(&articles, total_bytes, "findings");
+    let only = std::env::var("FACTLINT_BENCH_ONLY").unwrap_or_default();
+    let wanted = |section: &str| only.is_empty() || only.split(',').any(|s| s.trim() == section);
+    let mut summary: Vec<(String, f64, f64, Duration, Duration)> = Vec::new();
+    let mut note = |label: &str, timings: &Timings| {
+        let best = timings.best_pass().as_secs_f64();
+        let mut every: Vec<Duration> = timings.samples.iter().flatten().copied().collect();
+        every.sort_unstable();
+        summary.push((
+            label.to_string(),
+            mb(total_bytes) / best,
+            articles.len() as f64 / best,
+            percentile(&every, 50.0),
+            percentile(&every, 99.0),
+        ));
+    };
 
-    println!();
-    println!("== read_text (quantity scan + sentences + claims, no rules), single thread ==");
-    let read = time_passes(&articles, passes, |text| {
-        let article = factlint::read_text(text);
-        article.quantities.len()
-    });
-    read.report(&articles, total_bytes, "quantities");
-    let share = read.best_pass().as_secs_f64() / check.best_pass().as_secs_f64() * 100.0;
-    println!("  read_text share of check_text (best passes): {share:.0}%");
+    let mut check_best = None;
+    if wanted("check") {
+        println!();
+        println!("== check_text (read + rules), single thread ==");
+        let check = time_passes(&articles, passes, |text| {
+            let checked = factlint::check_text(text, &rules);
+            checked.findings.len()
+        });
+        check.report(&articles, total_bytes, "findings");
+        note("check_text (read + rules)", &check);
+        check_best = Some(check.best_pass());
+    }
 
-    println!();
-    println!("== linearity: time(4N) / time(N), one input each; ~4 is linear, ~16 quadratic ==");
-    let n = linear_mb << 20;
-    linearity("prose with numbers, paragraphs (bytes)", &rules, n, |size| {
-        synthetic_document(size, Shape::Paragraphs, 11)
-    });
-    linearity("prose with numbers, one paragraph (bytes)", &rules, n, |size| {
-        synthetic_document(size, Shape::OneParagraph, 12)
-    });
-    linearity("one line of numbers (numbers)", &rules, 100_000, number_line);
+    if wanted("read") {
+        println!();
+        println!("== read_text (quantity scan + sentences + claims, no rules), single thread ==");
+        let read = time_passes(&articles, passes, |text| {
+            let article = factlint::read_text(text);
+            article.quantities.len()
+        });
+        read.report(&articles, total_bytes, "quantities");
+        if let Some(check) = check_best {
+            let share = read.best_pass().as_secs_f64() / check.as_secs_f64() * 100.0;
+            println!("  read_text share of check_text (best passes): {share:.0}%");
+        }
+        note("read_text (no rules)", &read);
+    }
+
+    if wanted("scan") {
+        println!();
+        println!("== scan (the quantity grammar alone: parse::scan::scan), single thread ==");
+        let scan = time_passes(&articles, passes, |text| factlint::parse::scan::scan(text).len());
+        scan.report(&articles, total_bytes, "figures");
+        note("scan (quantity extraction only)", &scan);
+    }
+
+    if wanted("linear") {
+        println!();
+        println!("== linearity: time(4N) / time(N), one input each; ~4 is linear, ~16 quadratic ==");
+        let n = linear_mb << 20;
+        linearity("prose with numbers, paragraphs (bytes)", &rules, n, |size| {
+            synthetic_document(size, Shape::Paragraphs, 11)
+        });
+        linearity("prose with numbers, one paragraph (bytes)", &rules, n, |size| {
+            synthetic_document(size, Shape::OneParagraph, 12)
+        });
+        linearity("one line of numbers (numbers)", &rules, 100_000, number_line);
+    }
+
+    if !summary.is_empty() {
+        println!();
+        println!("== summary (best pass, one thread; per-article percentiles over all passes) ==");
+        println!("| what | MB/s | articles/s | p50 per article | p99 per article |");
+        println!("| --- | ---: | ---: | ---: | ---: |");
+        for (label, rate, per_second, p50, p99) in &summary {
+            println!(
+                "| {label} | {rate:.1} | {per_second:.0} | {:.0} µs | {:.0} µs |",
+                micros(*p50),
+                micros(*p99)
+            );
+        }
+    }
 }
 
 /// Reads every file of the corpus folder, sorted by name, or generates articles when it is absent.

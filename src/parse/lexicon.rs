@@ -5,6 +5,36 @@ use super::quantity::Qualifier;
 
 /// Qualifier phrases, longest first so that "just over" wins over "over".
 pub const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("greater than or equal to", Qualifier::AtLeast),
+    ("more than or equal to", Qualifier::AtLeast),
+    ("higher than or equal to", Qualifier::AtLeast),
+    ("larger than or equal to", Qualifier::AtLeast),
+    ("bigger than or equal to", Qualifier::AtLeast),
+    ("equal to or greater than", Qualifier::AtLeast),
+    ("equal to or more than", Qualifier::AtLeast),
+    ("equal to or higher than", Qualifier::AtLeast),
+    ("equal to or larger than", Qualifier::AtLeast),
+    ("equal to or bigger than", Qualifier::AtLeast),
+    ("greater or equal than", Qualifier::AtLeast),
+    ("higher or equal than", Qualifier::AtLeast),
+    ("larger or equal than", Qualifier::AtLeast),
+    ("bigger or equal than", Qualifier::AtLeast),
+    ("more or equal than", Qualifier::AtLeast),
+    ("greater or equal to", Qualifier::AtLeast),
+    ("at least or equal to", Qualifier::AtLeast),
+    ("less than or equal to", Qualifier::AtMost),
+    ("fewer than or equal to", Qualifier::AtMost),
+    ("smaller than or equal to", Qualifier::AtMost),
+    ("lower than or equal to", Qualifier::AtMost),
+    ("equal to or less than", Qualifier::AtMost),
+    ("equal to or fewer than", Qualifier::AtMost),
+    ("equal to or smaller than", Qualifier::AtMost),
+    ("equal to or lower than", Qualifier::AtMost),
+    ("less or equal than", Qualifier::AtMost),
+    ("smaller or equal than", Qualifier::AtMost),
+    ("lower or equal than", Qualifier::AtMost),
+    ("less or equal to", Qualifier::AtMost),
+    ("at most or equal to", Qualifier::AtMost),
     ("slightly more than", Qualifier::JustOver),
     ("a little more than", Qualifier::JustOver),
     ("a little over", Qualifier::JustOver),
@@ -29,6 +59,16 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("some", Qualifier::Approximately),
     ("~", Qualifier::Approximately),
     ("in excess of", Qualifier::Over),
+    ("larger than", Qualifier::Over),
+    ("bigger than", Qualifier::Over),
+    ("higher than", Qualifier::Over),
+    ("surpassing", Qualifier::Over),
+    ("surpasses", Qualifier::Over),
+    ("surpassed", Qualifier::Over),
+    ("surpass", Qualifier::Over),
+    ("exceeded", Qualifier::Over),
+    ("exceeds", Qualifier::Over),
+    ("exceed", Qualifier::Over),
     ("upwards of", Qualifier::Over),
     ("more than", Qualifier::Over),
     ("greater than", Qualifier::Over),
@@ -36,6 +76,8 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("above", Qualifier::Over),
     ("over", Qualifier::Over),
     ("fewer than", Qualifier::Under),
+    ("smaller than", Qualifier::Under),
+    ("lower than", Qualifier::Under),
     ("less than", Qualifier::Under),
     ("below", Qualifier::Under),
     ("under", Qualifier::Under),
@@ -47,6 +89,48 @@ pub const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("no more than", Qualifier::AtMost),
     ("a maximum of", Qualifier::AtMost),
     ("up to", Qualifier::AtMost),
+];
+
+/// Signs that bound the figure after them ("> 30", "<=100"), longest first.
+pub const BOUND_SIGNS: &[(&str, Qualifier)] = &[
+    (">=", Qualifier::AtLeast),
+    ("> =", Qualifier::AtLeast),
+    ("≥", Qualifier::AtLeast),
+    ("<=", Qualifier::AtMost),
+    ("< =", Qualifier::AtMost),
+    ("≤", Qualifier::AtMost),
+    (">", Qualifier::Over),
+    ("<", Qualifier::Under),
+];
+
+/// Phrases that state a figure exactly ("equal to 20", "equals 20"); the figure keeps them in its
+/// span, with [`Qualifier::Exact`].
+pub const EXACT_PHRASES: &[&str] =
+    &["equaling to", "equalling to", "equals to", "equal to", "equaling", "equalling", "equals"];
+
+/// Words after a figure that bound it: "200 or more" is at least 200, "5 or less" at most 5.
+/// "or equal (to)" after "more than 5000" turns it into at least 5000.
+pub const BOUND_SUFFIXES: &[(&str, Qualifier)] = &[
+    ("or greater than", Qualifier::AtLeast),
+    ("or more than", Qualifier::AtLeast),
+    ("or greater", Qualifier::AtLeast),
+    ("or higher", Qualifier::AtLeast),
+    ("or above", Qualifier::AtLeast),
+    ("or more", Qualifier::AtLeast),
+    ("or over", Qualifier::AtLeast),
+    ("and above", Qualifier::AtLeast),
+    ("and more", Qualifier::AtLeast),
+    ("and over", Qualifier::AtLeast),
+    ("or less than", Qualifier::AtMost),
+    ("or fewer than", Qualifier::AtMost),
+    ("or fewer", Qualifier::AtMost),
+    ("or below", Qualifier::AtMost),
+    ("or lower", Qualifier::AtMost),
+    ("or less", Qualifier::AtMost),
+    ("or under", Qualifier::AtMost),
+    ("and below", Qualifier::AtMost),
+    ("and less", Qualifier::AtMost),
+    ("and under", Qualifier::AtMost),
 ];
 
 /// Number words below twenty.
@@ -86,18 +170,49 @@ pub const TENS: &[(&str, u32)] = &[
 ];
 
 /// Scale words, as words after a numeral ("1.5 million") or inside number words.
-pub const SCALES: &[(&str, f64)] =
-    &[("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+/// "lakh" and "crore" are the Indian scales (100,000 and 10,000,000).
+pub const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
+];
 
 /// Magnitude abbreviations after digits, with or without a space ("$280bn", "1.5 mln").
-pub const MAGNITUDE_ABBREVIATIONS: &[(&str, f64)] =
-    &[("mln", 1e6), ("bln", 1e9), ("trn", 1e12), ("mn", 1e6), ("bn", 1e9), ("tn", 1e12), ("k", 1e3)];
+pub const MAGNITUDE_ABBREVIATIONS: &[(&str, f64)] = &[
+    ("mln", 1e6),
+    ("bln", 1e9),
+    ("trn", 1e12),
+    ("tln", 1e12),
+    ("mn", 1e6),
+    ("bn", 1e9),
+    ("tn", 1e12),
+    ("k", 1e3),
+];
 
 /// Magnitude letters that count only next to money ("$10m"; "10m" alone may be metres).
-pub const MONEY_MAGNITUDE_LETTERS: &[(&str, f64)] = &[("m", 1e6), ("b", 1e9)];
+pub const MONEY_MAGNITUDE_LETTERS: &[(&str, f64)] = &[("mm", 1e6), ("m", 1e6), ("b", 1e9)];
 
-/// Currency signs and codes written before the figure, longest first.
+/// Currency signs and codes written before the figure, longest first. Codes match in any case;
+/// a code may be glued to the digits ("USD115").
 pub const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("U.S. $", "USD"),
+    ("U.S.$", "USD"),
+    ("U.S $", "USD"),
+    ("US $", "USD"),
+    ("USD$", "USD"),
+    ("HK $", "HKD"),
+    ("NZ $", "NZD"),
+    ("NZD$", "NZD"),
+    ("AUD$", "AUD"),
+    ("CAD$", "CAD"),
+    ("MXN$", "MXN"),
+    ("Mex$", "MXN"),
+    ("C $", "CAD"),
+    ("₿", "BTC"),
     ("US$", "USD"),
     ("HK$", "HKD"),
     ("NZ$", "NZD"),
@@ -118,10 +233,115 @@ pub const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("CHF", "CHF"),
     ("Rs.", "INR"),
     ("Rs", "INR"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("HKD", "HKD"),
+    ("NZD", "NZD"),
+    ("SGD", "SGD"),
+    ("INR", "INR"),
+    ("MXN", "MXN"),
+    ("SEK", "SEK"),
+    ("NOK", "NOK"),
+    ("DKK", "DKK"),
+    ("RMB", "CNY"),
+];
+
+/// Currency codes for millions ("30 MUSD", "MAUD 60"), written before or after the figure, in
+/// upper case only.
+pub const CURRENCY_MILLION_CODES: &[(&str, &str)] = &[
+    ("MUSD", "USD"),
+    ("MEUR", "EUR"),
+    ("MGBP", "GBP"),
+    ("MAUD", "AUD"),
+    ("MCAD", "CAD"),
+    ("MCHF", "CHF"),
+    ("MSEK", "SEK"),
+    ("MNOK", "NOK"),
+    ("MDKK", "DKK"),
+];
+
+/// Hundredths of a currency after the figure: "50 cents" is 0.50 (dollars unless the text says
+/// otherwise), "197 pence" is £1.97. Also glued with a hyphen ("a 12-cent dividend").
+pub const CURRENCY_HUNDREDTHS: &[(&str, &str)] = &[
+    ("cents", "USD"),
+    ("cent", "USD"),
+    ("cts", "USD"),
+    ("pence", "GBP"),
+    ("penny", "GBP"),
+    ("pennies", "GBP"),
+];
+
+/// Currency signs written after the figure ("10 €", "100₾"); never when glued to the next
+/// number ("1 $10").
+pub const CURRENCY_SIGNS_AFTER: &[(&str, &str)] = &[
+    ("€", "EUR"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₽", "RUB"),
+    ("₩", "KRW"),
+    ("元", "CNY"),
+    ("ரூ", "LKR"),
 ];
 
 /// Currency words and codes written after the figure.
 pub const CURRENCY_SUFFIXES: &[(&str, &str)] = &[
+    ("u.s. dollars", "USD"),
+    ("u.s. dollar", "USD"),
+    ("us dollars", "USD"),
+    ("us dollar", "USD"),
+    ("australian dollars", "AUD"),
+    ("australian dollar", "AUD"),
+    ("canadian dollars", "CAD"),
+    ("canadian dollar", "CAD"),
+    ("hong kong dollars", "HKD"),
+    ("new zealand dollars", "NZD"),
+    ("singapore dollars", "SGD"),
+    ("taiwan dollars", "TWD"),
+    ("swiss francs", "CHF"),
+    ("french francs", "FRF"),
+    ("belgian francs", "BEF"),
+    ("dutch guilders", "NLG"),
+    ("guilders", "NLG"),
+    ("finnish markka", "FIM"),
+    ("markkaa", "FIM"),
+    ("markka", "FIM"),
+    ("deutsche marks", "DEM"),
+    ("pesetas", "ESP"),
+    ("lire", "ITL"),
+    ("turkish lira", "TRY"),
+    ("chinese yuan", "CNY"),
+    ("rmb", "CNY"),
+    ("rand", "ZAR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("rupiah", "IDR"),
+    ("ringgit", "MYR"),
+    ("baht", "THB"),
+    ("shekels", "ILS"),
+    ("naira", "NGN"),
+    ("kronor", "SEK"),
+    ("bitcoins", "BTC"),
+    ("bitcoin", "BTC"),
+    ("BTC", "BTC"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("HKD", "HKD"),
+    ("NZD", "NZD"),
+    ("SGD", "SGD"),
+    ("INR", "INR"),
+    ("MXN", "MXN"),
+    ("SEK", "SEK"),
+    ("NOK", "NOK"),
+    ("DKK", "DKK"),
+    ("ZAR", "ZAR"),
+    ("RUB", "RUB"),
+    ("BRL", "BRL"),
+    ("KRW", "KRW"),
     ("dollars", "USD"),
     ("dollar", "USD"),
     ("dlrs", "USD"),
@@ -231,6 +451,50 @@ pub const FRACTION_DENOMINATORS: &[(&str, u32)] = &[
     ("tenth", 10),
     ("tenths", 10),
 ];
+
+/// Ordinal words with their number, for ordinals ("twenty-first", "one hundredth") and the
+/// denominators of fractions ("three fifths", "a hundredth"). "nineth" is a common misspelling.
+pub const ORDINAL_NUMBERS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("nineth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 1e2),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
+/// Words that make the number after them negative ("minus 5", "negative one").
+pub const SIGN_WORDS: &[&str] = &["minus", "negative"];
+
+/// Words for twelve after a numeral ("three dozen", "3 dzs").
+pub const DOZEN_WORDS: &[&str] = &["dozen", "dozens", "doz", "dozs", "dz", "dzs"];
 
 /// Ordinal words (never amounts).
 pub const ORDINAL_WORDS: &[&str] = &[

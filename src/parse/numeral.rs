@@ -1,15 +1,12 @@
 //! nom parsers for the numeral at the heart of a figure: digits with separators and decimals,
 //! number words, and fractions.
 
-use super::lexicon::{FRACTION_DENOMINATORS, SCALES, TENS, UNITS, lookup};
+use super::lexicon::{DOZEN_WORDS, ORDINAL_NUMBERS, SCALES, TENS, UNITS, contains, lookup};
 use nom::{
     IResult, Parser,
-    branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
-    character::complete::{char, digit1},
-    combinator::{not, opt, recognize},
-    multi::many1,
-    sequence::{preceded, terminated},
+    bytes::complete::{tag_no_case, take_while_m_n, take_while1},
+    combinator::not,
+    sequence::terminated,
 };
 
 /// A numeral before any magnitude or unit.
@@ -31,6 +28,8 @@ pub enum NumeralKind {
     Digits,
     Words,
     Fraction,
+    /// "twenty-first", "21st": never an amount; the value is the ordinal's number.
+    Ordinal,
 }
 
 pub type PResult<'a, T> = IResult<&'a str, T>;
@@ -62,50 +61,203 @@ pub fn spaces(i: &str) -> PResult<'_, &str> {
     Ok((rest, run))
 }
 
-/// "22,000", "1,234,567.5": an integer with thousands separators.
-fn grouped_integer(i: &str) -> PResult<'_, &str> {
-    recognize((
-        take_while_m_n(1, 3, is_digit),
-        many1(preceded(char(','), terminated(take_while_m_n(3, 3, is_digit), not(digit1)))),
-    ))
-    .parse(i)
+/// Vulgar fraction characters and their values.
+const VULGAR_FRACTIONS: &[(char, f64, f64)] = &[
+    ('½', 1.0, 2.0),
+    ('⅓', 1.0, 3.0),
+    ('⅔', 2.0, 3.0),
+    ('¼', 1.0, 4.0),
+    ('¾', 3.0, 4.0),
+    ('⅕', 1.0, 5.0),
+    ('⅖', 2.0, 5.0),
+    ('⅗', 3.0, 5.0),
+    ('⅘', 4.0, 5.0),
+    ('⅙', 1.0, 6.0),
+    ('⅚', 5.0, 6.0),
+    ('⅐', 1.0, 7.0),
+    ('⅛', 1.0, 8.0),
+    ('⅜', 3.0, 8.0),
+    ('⅝', 5.0, 8.0),
+    ('⅞', 7.0, 8.0),
+    ('⅑', 1.0, 9.0),
+    ('⅒', 1.0, 10.0),
+];
+
+/// The vulgar fraction character at the start of `s`, as (value, denominator, its length).
+pub fn vulgar_fraction(s: &str) -> Option<(f64, f64, usize)> {
+    let c = s.chars().next()?;
+    VULGAR_FRACTIONS.iter().find(|(v, _, _)| *v == c).map(|(_, n, d)| (n / d, *d, c.len_utf8()))
 }
 
-/// Digits: "22,000", "0.1", ".04", "−3.5", "+44".
+fn digit_count(b: &[u8], from: usize) -> usize {
+    b.get(from..).map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// The end of the integer part at `from` with thousands separators: "22,000", "1,234,567",
+/// "40 000" with a no-break or thin space, "12,34,567" (Indian grouping: pairs, then a
+/// group of three). `None` when there is no separator.
+fn grouped_end(s: &str, from: usize, lead: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    // Indian grouping: 1-2 digits, one or more ",dd", then ",ddd" not followed by a digit.
+    if lead <= 2 {
+        let mut p = from + lead;
+        let mut pairs = 0;
+        while b.get(p) == Some(&b',') && digit_count(b, p + 1) == 2 && b.get(p + 3) == Some(&b',') {
+            pairs += 1;
+            p += 3;
+        }
+        if pairs > 0 && b.get(p) == Some(&b',') && digit_count(b, p + 1) == 3 {
+            return Some(p + 4);
+        }
+    }
+    if lead > 3 {
+        return None;
+    }
+    for sep in [",", "\u{202f}", "\u{a0}", "\u{2009}"] {
+        let mut p = from + lead;
+        let mut groups = 0;
+        while s[p..].starts_with(sep) && digit_count(b, p + sep.len()) == 3 {
+            p += sep.len() + 3;
+            groups += 1;
+        }
+        if groups > 0 {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Digits: "22,000", "0.1", ".04", "−3.5", "+44", "40 000" (no-break spaces), "12,34,567"
+/// (Indian grouping), "2½", "1.3e6", "1.3x10^6", "2.5^-1".
 pub fn digits(i: &str) -> PResult<'_, Numeral> {
-    let (rest, sign) = opt(alt((char('-'), char('−'), char('+')))).parse(i)?;
-    let (rest, int_part) = opt(alt((grouped_integer, digit1))).parse(rest)?;
-    let (rest, frac) = match int_part {
-        Some(_) => opt(preceded(char('.'), digit1)).parse(rest)?,
-        None => preceded(char('.'), digit1).map(Some).parse(rest)?,
-    };
-    let int_part = int_part.unwrap_or("");
-    let int_digits: String = int_part.chars().filter(|c| *c != ',').collect();
-    let frac_digits = frac.unwrap_or("");
-    let text = format!(
-        "{}.{}",
-        if int_digits.is_empty() { "0" } else { &int_digits },
-        if frac_digits.is_empty() { "0" } else { frac_digits }
-    );
-    let magnitude: f64 = text.parse().unwrap_or(f64::INFINITY);
-    let value = if sign == Some('-') || sign == Some('−') { -magnitude } else { magnitude };
-    let decimals = frac_digits.len() as u32;
-    let half_step = if decimals > 0 {
-        0.5 * 10f64.powi(-(decimals.min(300) as i32))
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
+    let b = i.as_bytes();
+    let (mut p, negative, signed) = if i.starts_with('-') {
+        (1, true, true)
+    } else if i.starts_with('+') {
+        (1, false, true)
+    } else if i.starts_with('−') {
+        ('−'.len_utf8(), true, true)
     } else {
-        integer_half_step(&int_digits)
+        (0, false, false)
     };
-    Ok((
-        rest,
-        Numeral {
-            value,
-            half_step,
-            decimals,
-            bare_integer: sign.is_none() && frac.is_none() && !int_part.contains(','),
-            int_digits: int_digits.len() as u32,
-            kind: NumeralKind::Digits,
-        },
-    ))
+    let int_start = p;
+    let lead = digit_count(b, p);
+    let grouped = if lead > 0 { grouped_end(i, p, lead) } else { None };
+    p = grouped.unwrap_or(p + lead);
+    let int_end = p;
+    let mut frac_len = 0;
+    if b.get(p) == Some(&b'.') && digit_count(b, p + 1) > 0 {
+        frac_len = digit_count(b, p + 1);
+        p += 1 + frac_len;
+    }
+    if lead == 0 && frac_len == 0 {
+        return Err(fail());
+    }
+    let int_text = &i[int_start..int_end];
+    let mut magnitude: f64 = if grouped.is_some() {
+        let mut plain: String = int_text.chars().filter(char::is_ascii_digit).collect();
+        if frac_len > 0 {
+            plain.push_str(&i[int_end..p]);
+        }
+        plain.parse().unwrap_or(f64::INFINITY)
+    } else if lead == 0 {
+        // ".04"
+        i[int_end..p].parse::<f64>().map_err(|_| fail())?
+    } else {
+        i[int_start..p].parse().unwrap_or(f64::INFINITY)
+    };
+    let int_digits =
+        if grouped.is_some() { int_text.bytes().filter(u8::is_ascii_digit).count() } else { lead };
+    let decimals = frac_len as u32;
+    let mut half_step = if decimals > 0 {
+        0.5 * 10f64.powi(-(decimals.min(300) as i32))
+    } else if grouped.is_some() {
+        let plain: String = int_text.chars().filter(char::is_ascii_digit).collect();
+        integer_half_step(&plain)
+    } else {
+        integer_half_step(int_text)
+    };
+    let mut bare_integer = !signed && frac_len == 0 && grouped.is_none();
+    let mut kind = NumeralKind::Digits;
+    // "2½"
+    if let Some((f, den, len)) = vulgar_fraction(&i[p..])
+        && frac_len == 0
+    {
+        magnitude += f;
+        half_step = 0.25 / den * 2.0;
+        bare_integer = false;
+        p += len;
+    }
+    // "1.3e6", "12.32e+14", "1.3x10^6", "6.23 × 10^-4", "1.1^23"
+    if let Some((len, exponent, power)) = exponent_tail(&i[p..]) {
+        if power {
+            let (lo, hi) = ((magnitude - half_step).powi(exponent), (magnitude + half_step).powi(exponent));
+            magnitude = magnitude.powi(exponent);
+            half_step = (magnitude - lo).abs().max((hi - magnitude).abs());
+        } else {
+            let scale = 10f64.powi(exponent);
+            magnitude *= scale;
+            half_step *= scale;
+        }
+        bare_integer = false;
+        p += len;
+        kind = NumeralKind::Digits;
+    }
+    let value = if negative { -magnitude } else { magnitude };
+    Ok((&i[p..], Numeral { value, half_step, decimals, bare_integer, int_digits: int_digits as u32, kind }))
+}
+
+/// An exponent after a mantissa: "e6", "E+14", "e-1", "x10^6", "×10^-4" (a power of ten), or
+/// "^23", "^-1" (a power of the number). Returns its length, the exponent, and whether it is
+/// a power of the number itself. Only when nothing but a word boundary follows.
+fn exponent_tail(s: &str) -> Option<(usize, i32, bool)> {
+    let b = s.as_bytes();
+    let signed = |from: usize| -> Option<(usize, i32)> {
+        let (sign_len, negative) = match b.get(from) {
+            Some(b'+') => (1, false),
+            Some(b'-') => (1, true),
+            _ => (0, false),
+        };
+        let n = digit_count(b, from + sign_len);
+        if n == 0 || n > 3 {
+            return None;
+        }
+        let e: i32 = s[from + sign_len..from + sign_len + n].parse().ok()?;
+        Some((sign_len + n, if negative { -e } else { e }))
+    };
+    let boundary = |end: usize| {
+        !s[end..].starts_with(|c: char| {
+            c.is_alphanumeric()
+                || c == '^'
+                || c == '.' && s[end + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
+    };
+    match b.first()? {
+        // Lower case only: "7E7" is a Boeing.
+        b'e' => {
+            let (len, e) = signed(1)?;
+            boundary(1 + len).then_some((1 + len, e, false))
+        }
+        b'^' => {
+            let (len, e) = signed(1)?;
+            boundary(1 + len).then_some((1 + len, e, true))
+        }
+        _ => {
+            let t = s.trim_start_matches(' ');
+            let pad = s.len() - t.len();
+            let x = ["x", "×", "*"].iter().find(|x| t.starts_with(**x))?;
+            let t2 = &t[x.len()..];
+            let t3 = t2.trim_start_matches(' ');
+            if !t3.starts_with("10^") {
+                return None;
+            }
+            let from = s.len() - t3.len() + 3;
+            let (len, e) = signed(from)?;
+            let _ = pad;
+            boundary(from + len).then_some((from + len, e, false))
+        }
+    }
 }
 
 /// The rounding step implied by an integer's trailing zeros. Numbers below 1,000 are read as
@@ -121,157 +273,679 @@ fn integer_half_step(digits: &str) -> f64 {
     0.5 * 10f64.powi(rounded.min(300) as i32)
 }
 
-fn unit_word(i: &str) -> PResult<'_, u32> {
-    let (rest, w) = terminated(take_while1(|c: char| c.is_ascii_alphabetic()), |r| Ok((r, ()))).parse(i)?;
-    lookup(UNITS, w)
-        .or_else(|| lookup(TENS, w))
-        .map(|v| (rest, v))
-        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)))
-}
-
 fn alpha_word(i: &str) -> PResult<'_, &str> {
     take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
 }
 
-/// Number words: "nine", "twenty-two thousand", "two hundred and fifty", "a dozen", "a hundred".
+/// Number words: "nine", "twenty-two thousand", "two hundred and fifty", "a dozen", "a hundred",
+/// "five point five", "one and a half", "half a million". Fractions alone ("two thirds") are
+/// [`fraction_words`]; ordinals are not numbers.
 pub fn words(i: &str) -> PResult<'_, Numeral> {
-    // "a hundred", "a dozen", "a million"
-    if let Ok((rest, _)) = (alt((word("a"), word("an"))), spaces).parse(i)
-        && let Ok((after, w)) = alpha_word(rest)
-    {
-        if w.eq_ignore_ascii_case("dozen") {
-            return Ok((
-                after,
-                Numeral {
-                    value: 12.0,
-                    half_step: 1.0,
-                    decimals: 0,
-                    bare_integer: false,
-                    int_digits: 2,
-                    kind: NumeralKind::Words,
-                },
-            ));
-        }
-        if let Some(scale) = lookup(SCALES, w) {
-            return Ok((
-                after,
-                Numeral {
-                    value: scale,
-                    half_step: scale / 2.0,
-                    decimals: 0,
-                    bare_integer: false,
-                    int_digits: 0,
-                    kind: NumeralKind::Words,
-                },
-            ));
-        }
+    match number_words(i) {
+        Some((rest, n)) if n.kind == NumeralKind::Words => Ok((rest, n)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha))),
     }
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut last_scale = 1.0;
-    let mut rest = i;
-    let mut consumed_any = false;
-    let mut pending_tens = false;
-    while let Ok((after, w)) = alpha_word(rest) {
-        if !at_boundary(after) {
-            break;
-        }
-        if let Some(v) = lookup(UNITS, w).or_else(|| lookup(TENS, w)) {
-            if consumed_any && current % 100.0 != 0.0 && !pending_tens {
-                break; // "five six" is two numbers
-            }
-            pending_tens = lookup(TENS, w).is_some();
-            current += f64::from(v);
-            last_scale = 1.0;
-        } else if w.eq_ignore_ascii_case("hundred") && consumed_any {
-            current = current.max(1.0) * 100.0;
-            last_scale = 100.0;
-            pending_tens = false;
-        } else if w.eq_ignore_ascii_case("dozen") && consumed_any {
-            current = current.max(1.0) * 12.0;
-            last_scale = 1.0;
-        } else if let (Some(scale), true) = (lookup(SCALES, w), consumed_any) {
-            total += current.max(1.0) * scale;
-            current = 0.0;
-            last_scale = scale;
-            pending_tens = false;
-        } else {
-            break;
-        }
-        consumed_any = true;
-        rest = after;
-        // Join "twenty-two", "two hundred and fifty", "twenty two".
-        let joined =
-            alt((recognize((tag("-"), |r| Ok((r, ())))), recognize((spaces, word("and"), spaces)), spaces))
-                .parse(rest);
-        match joined {
-            Ok((next, _)) if next.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) => {
-                // Continue only if the next word is a number word.
-                let continues = alpha_word(next).ok().is_some_and(|(a, nw)| {
-                    at_boundary(a)
-                        && (lookup(UNITS, nw).is_some()
-                            || lookup(TENS, nw).is_some()
-                            || lookup(SCALES, nw).is_some()
-                            || nw.eq_ignore_ascii_case("dozen"))
-                });
-                if continues {
-                    rest = next;
-                } else {
-                    break;
-                }
-            }
-            _ => break,
-        }
+}
+
+/// A fraction in words: "half", "a third", "two-thirds", "three quarters", "a hundredth". The
+/// value is the fraction of one; `half_step` is the slack a writer takes when rounding to such a
+/// fraction.
+pub fn fraction_words(i: &str) -> PResult<'_, Numeral> {
+    match number_words(i) {
+        Some((rest, n)) if n.kind == NumeralKind::Fraction => Ok((rest, n)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha))),
     }
-    if !consumed_any {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)));
-    }
-    let value = total + current;
-    Ok((
-        rest,
+}
+
+/// A fraction in words alone, without a scale after it: "a half" in "14 and a half million".
+pub fn fraction_only(i: &str) -> Option<(&str, Numeral)> {
+    let toks = tokens(i);
+    let f = fraction_reading(&toks, i).filter(|f| f.kind == NumeralKind::Fraction)?;
+    let end = toks[f.used - 1].end;
+    Some((
+        &i[end..],
         Numeral {
-            value,
-            half_step: if last_scale > 1.0 { last_scale / 2.0 } else { 0.5 },
+            value: f.value,
+            half_step: f.half_step,
             decimals: 0,
             bare_integer: false,
             int_digits: 0,
-            kind: NumeralKind::Words,
+            kind: f.kind,
         },
     ))
 }
 
-/// A fraction in words: "half", "a third", "two-thirds", "three quarters". The value is the
-/// fraction of one; `half_step` is the slack a writer takes when rounding to such a fraction.
-pub fn fraction_words(i: &str) -> PResult<'_, Numeral> {
-    const FRACTION_SLACK: f64 = 0.025;
-    let numerator = opt(terminated(
-        alt((alt((word("a"), word("an"))).map(|_| 1u32), unit_word)),
-        alt((tag("-"), spaces)),
-    ))
-    .parse(i)?;
-    let (rest, num) = numerator;
-    let (after, w) = alpha_word(rest)?;
-    let den = lookup(FRACTION_DENOMINATORS, w)
-        .filter(|_| at_boundary(after))
-        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha)))?;
-    let num = match num {
-        Some(n) => n,
-        None if den == 2 => 1,
-        None => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Alpha))),
-    };
-    let plural = w.ends_with('s') && !w.eq_ignore_ascii_case("halves");
-    if num == 0 || num >= den || (num > 1) != plural {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+/// The slack of a fraction written in words ("two thirds" may be 64% to 69%).
+const FRACTION_SLACK: f64 = 0.025;
+/// Words looked at in one number-word phrase; phrases are short, and this keeps the scan linear.
+const MAX_PHRASE_WORDS: usize = 24;
+
+/// What one word of a number-word phrase is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// zero to nineteen, "nought".
+    Unit(u32),
+    Tens(u32),
+    Hundred,
+    /// thousand and up, lakh, crore.
+    Scale(f64),
+    Dozen,
+    /// "fifth", "fifths", "hundredth"; `plural` for the fraction denominators ("fifths").
+    Ordinal {
+        value: f64,
+        plural: bool,
+    },
+    Half {
+        plural: bool,
+    },
+    Quarter {
+        plural: bool,
+    },
+    A,
+    And,
+    Point,
+    Of,
+    /// "naught": zero only before "point" ("naught point five"); alone it means nothing.
+    Naught,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    kind: Kind,
+    /// Byte offsets in the phrase's input.
+    end: usize,
+    /// Joined to the word before by a hyphen ("twenty-one", "fifty - two").
+    hyphen_before: bool,
+}
+
+/// The kind of every word [`classify`] knows, by word key, built once from the lexicon.
+fn word_kinds() -> &'static std::collections::HashMap<u128, Kind> {
+    static KINDS: std::sync::OnceLock<std::collections::HashMap<u128, Kind>> = std::sync::OnceLock::new();
+    KINDS.get_or_init(|| {
+        let mut words: Vec<String> = [
+            "hundred", "a", "an", "and", "of", "point", "nought", "naught", "half", "halves", "quarter",
+            "quarters",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        words.extend(UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()));
+        words.extend(SCALES.iter().map(|(w, _)| w.to_string()));
+        words.extend(DOZEN_WORDS.iter().map(|w| w.to_string()));
+        words.extend(ORDINAL_NUMBERS.iter().flat_map(|(w, _)| [w.to_string(), format!("{w}s")]));
+        words.into_iter().filter_map(|w| Some((pack(&w)?, classify_slow(&w)?))).collect()
+    })
+}
+
+/// Up to 16 ASCII letters, lower-cased, packed into one number.
+fn pack(w: &str) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
     }
-    Ok((
-        after,
-        Numeral {
-            value: f64::from(num) / f64::from(den),
-            half_step: FRACTION_SLACK,
+    Some(w.bytes().fold(0u128, |k, b| k << 8 | u128::from(b.to_ascii_lowercase())))
+}
+
+fn classify(w: &str) -> Option<Kind> {
+    word_kinds().get(&pack(w)?).copied()
+}
+
+fn classify_slow(w: &str) -> Option<Kind> {
+    let lower_eq = |x: &str| w.eq_ignore_ascii_case(x);
+    if let Some(v) = lookup(UNITS, w) {
+        return Some(Kind::Unit(v));
+    }
+    if let Some(v) = lookup(TENS, w) {
+        return Some(Kind::Tens(v));
+    }
+    if lower_eq("hundred") {
+        return Some(Kind::Hundred);
+    }
+    if let Some(v) = lookup(SCALES, w) {
+        return Some(Kind::Scale(v));
+    }
+    if lower_eq("a") || lower_eq("an") {
+        return Some(Kind::A);
+    }
+    if lower_eq("and") {
+        return Some(Kind::And);
+    }
+    if lower_eq("of") {
+        return Some(Kind::Of);
+    }
+    if lower_eq("point") {
+        return Some(Kind::Point);
+    }
+    if lower_eq("nought") {
+        return Some(Kind::Unit(0));
+    }
+    if lower_eq("naught") {
+        return Some(Kind::Naught);
+    }
+    if contains(DOZEN_WORDS, w) {
+        return Some(Kind::Dozen);
+    }
+    if lower_eq("half") {
+        return Some(Kind::Half { plural: false });
+    }
+    if lower_eq("halves") {
+        return Some(Kind::Half { plural: true });
+    }
+    if lower_eq("quarter") {
+        return Some(Kind::Quarter { plural: false });
+    }
+    if lower_eq("quarters") {
+        return Some(Kind::Quarter { plural: true });
+    }
+    if let Some(v) = lookup(ORDINAL_NUMBERS, w) {
+        return Some(Kind::Ordinal { value: v, plural: false });
+    }
+    // "fifths", "hundredths"; never "seconds" (time).
+    let singular = w.strip_suffix(['s', 'S'])?;
+    lookup(ORDINAL_NUMBERS, singular).filter(|v| *v != 2.0).map(|v| Kind::Ordinal { value: v, plural: true })
+}
+
+/// The words of a number-word phrase at the start of `i`, up to the first word that cannot be
+/// part of one.
+/// The words of a phrase, on the stack (phrases are short; this runs on every number word).
+struct Toks {
+    items: [Tok; MAX_PHRASE_WORDS],
+    len: usize,
+}
+
+impl Toks {
+    fn push(&mut self, tok: Tok) {
+        self.items[self.len] = tok;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Toks {
+    type Target = [Tok];
+    fn deref(&self) -> &[Tok] {
+        &self.items[..self.len]
+    }
+}
+
+/// The kinds of a run of words, on the stack.
+fn kinds_of(toks: &[Tok]) -> ([Kind; MAX_PHRASE_WORDS + 1], usize) {
+    let mut kinds = [Kind::And; MAX_PHRASE_WORDS + 1];
+    for (k, t) in kinds.iter_mut().zip(toks) {
+        *k = t.kind;
+    }
+    (kinds, toks.len().min(MAX_PHRASE_WORDS))
+}
+
+fn tokens(i: &str) -> Toks {
+    let mut toks =
+        Toks { items: [Tok { kind: Kind::And, end: 0, hyphen_before: false }; MAX_PHRASE_WORDS], len: 0 };
+    let mut pos = 0;
+    let mut hyphen_before = false;
+    while toks.len < MAX_PHRASE_WORDS {
+        let rest = &i[pos..];
+        let Ok((after, w)) = alpha_word(rest) else { break };
+        if !at_boundary(after) && !after.starts_with('-') {
+            break;
+        }
+        let Some(kind) = classify(w) else { break };
+        let end = pos + w.len();
+        toks.push(Tok { kind, end, hyphen_before });
+        // The joiner to the next word: "-", " - ", " – ", or spaces.
+        let after = &i[end..];
+        let (joined, hyphen) = if let Some(a) = after.strip_prefix('-') {
+            (a, true)
+        } else if let Ok((a, _)) = spaces(after) {
+            match a.strip_prefix('-').or_else(|| a.strip_prefix('–')) {
+                Some(b) => match spaces(b) {
+                    Ok((c, _)) => (c, true),
+                    Err(_) => break,
+                },
+                None => (a, false),
+            }
+        } else {
+            break;
+        };
+        if !joined.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            break;
+        }
+        pos = i.len() - joined.len();
+        hyphen_before = hyphen;
+    }
+    toks
+}
+
+/// A whole number read from number words.
+#[derive(Clone, Copy, Debug)]
+struct Cardinal {
+    value: f64,
+    half_step: f64,
+    /// Tokens used.
+    used: usize,
+    /// The scale of the last word ("million" 1e6; 1 for "five").
+    last_scale: f64,
+}
+
+/// The longest whole number at the start of `toks`: "two hundred and fifty", "twenty-one
+/// trillion three hundred", "ninety-five hundred", "three lakh crore", "three dozen".
+fn cardinal(toks: &[Kind]) -> Option<Cardinal> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut small = 0.0;
+    let mut group_scale = f64::INFINITY;
+    let mut last_scale = 1.0;
+    let mut used = 0;
+    let mut prev: Option<Kind> = None;
+    let mut dozen = None;
+    let mut i = 0;
+    if toks.first() == Some(&Kind::A) {
+        if !matches!(toks.get(1), Some(Kind::Hundred | Kind::Scale(_) | Kind::Dozen)) {
+            return None;
+        }
+        current = 1.0;
+        small = 1.0;
+        prev = Some(Kind::Unit(1));
+        i = 1;
+    }
+    while let Some(&tok) = toks.get(i) {
+        let after_group = matches!(prev, None | Some(Kind::Hundred | Kind::Scale(_) | Kind::And));
+        match tok {
+            Kind::Unit(v) => {
+                let after_tens = matches!(prev, Some(Kind::Tens(_))) && v < 10 && v > 0;
+                if !(after_group || after_tens) {
+                    break;
+                }
+                current += f64::from(v);
+                small = if after_tens { small + f64::from(v) } else { f64::from(v) };
+                last_scale = 1.0;
+            }
+            Kind::Tens(v) => {
+                if !after_group {
+                    break;
+                }
+                current += f64::from(v);
+                small = f64::from(v);
+                last_scale = 1.0;
+            }
+            Kind::Hundred => {
+                if !matches!(prev, Some(Kind::Unit(_) | Kind::Tens(_))) || current >= 100.0 || current == 0.0
+                {
+                    break;
+                }
+                current *= 100.0;
+                small = 0.0;
+                last_scale = 100.0;
+            }
+            Kind::Scale(s) => match prev {
+                Some(Kind::Scale(p)) if s > p && current == 0.0 => {
+                    // "three lakh crore", "three thousand million": the scales multiply.
+                    total *= s;
+                    group_scale = s;
+                    last_scale = s;
+                }
+                Some(Kind::Unit(_) | Kind::Tens(_) | Kind::Hundred) if s < group_scale && current > 0.0 => {
+                    total += current * s;
+                    current = 0.0;
+                    small = 0.0;
+                    group_scale = s;
+                    last_scale = s;
+                }
+                _ => break,
+            },
+            Kind::Dozen => {
+                if !matches!(prev, Some(Kind::Unit(_) | Kind::Tens(_))) || small == 0.0 {
+                    break;
+                }
+                current += small * 11.0;
+                dozen = Some(if i == 1 && toks[0] == Kind::A { 1.0 } else { 6.0 });
+                used = i + 1;
+                break;
+            }
+            Kind::And => {
+                let joins = matches!(prev, Some(Kind::Hundred | Kind::Scale(_)))
+                    && matches!(toks.get(i + 1), Some(Kind::Unit(_) | Kind::Tens(_)));
+                if !joins {
+                    break;
+                }
+                prev = Some(tok);
+                i += 1;
+                continue;
+            }
+            _ => break,
+        }
+        prev = Some(tok);
+        i += 1;
+        used = i;
+    }
+    if used == 0 || (used == 1 && toks[0] == Kind::A) {
+        return None;
+    }
+    let half_step = match dozen {
+        Some(h) => h,
+        None if last_scale > 1.0 => last_scale / 2.0,
+        None => 0.5,
+    };
+    Some(Cardinal { value: total + current, half_step, used, last_scale })
+}
+
+/// The whole of `toks` as one whole number, or `None`.
+fn exact_cardinal(toks: &[Kind]) -> Option<f64> {
+    if toks == [Kind::A] {
+        return Some(1.0);
+    }
+    cardinal(toks).filter(|c| c.used == toks.len()).map(|c| c.value)
+}
+
+/// The denominator written by `toks[j..=d]` ("fifths" 5, "thirty fifths" 35, "one hundred
+/// fifth" 105, "hundredths" 100), and whether it is plural.
+fn denominator(toks: &[Tok], j: usize, d: usize) -> Option<(f64, bool)> {
+    let (value, plural) = match toks[d].kind {
+        Kind::Half { plural } if j == d => (2.0, plural),
+        Kind::Quarter { plural } if j == d => (4.0, plural),
+        Kind::Ordinal { value, plural } => (value, plural),
+        _ => return None,
+    };
+    if j == d {
+        // "first" and "second" are no denominators on their own.
+        let ordinal = matches!(toks[d].kind, Kind::Ordinal { .. });
+        return (!ordinal || value > 2.0).then_some((value, plural));
+    }
+    // A denominator of several words never starts inside a hyphenated word.
+    if toks[j].hyphen_before {
+        return None;
+    }
+    let (mut kinds, n) = kinds_of(&toks[j..d]);
+    kinds[n] = as_cardinal(value);
+    exact_cardinal(&kinds[..=n]).filter(|v| *v > 2.0).map(|v| (v, plural))
+}
+
+/// The cardinal word for an ordinal's number: fifth → five, hundredth → hundred.
+fn as_cardinal(value: f64) -> Kind {
+    if value < 20.0 {
+        Kind::Unit(value as u32)
+    } else if value < 100.0 {
+        Kind::Tens(value as u32)
+    } else if value == 100.0 {
+        Kind::Hundred
+    } else {
+        Kind::Scale(value)
+    }
+}
+
+/// A reading of a phrase: its value, its rounding, how many tokens it used and what it is.
+#[derive(Clone, Copy, Debug)]
+struct Reading {
+    value: f64,
+    half_step: f64,
+    decimals: u32,
+    used: usize,
+    kind: NumeralKind,
+}
+
+/// Fractions, mixed numbers and ordinals ending at the first fraction or ordinal word `d`:
+/// the longest denominator whose numerator is a whole number wins ("one hundred thirty fifths"
+/// is 100/35; "one hundred and thirty fifths" is 130/5); a proper fraction after "and" is the
+/// fractional part of a mixed number ("two and fifty-four hundredths"); with no numerator the
+/// words are an ordinal ("twenty-fifth", "a hundred trillionth").
+fn fraction_reading(toks: &[Tok], input: &str) -> Option<Reading> {
+    let d = toks
+        .iter()
+        .position(|t| matches!(t.kind, Kind::Ordinal { .. } | Kind::Half { .. } | Kind::Quarter { .. }))?;
+    let (kinds, n) = kinds_of(toks);
+    let kinds = &kinds[..n];
+    if kinds[..d].iter().any(|k| {
+        !matches!(k, Kind::Unit(_) | Kind::Tens(_) | Kind::Hundred | Kind::Scale(_) | Kind::A | Kind::And)
+    }) {
+        return None;
+    }
+    let rest = &input[toks[d].end..];
+    for j in 0..=d {
+        let Some((den, plural)) = denominator(toks, j, d) else { continue };
+        if j == 0 {
+            // No numerator: "half" alone is a half.
+            if matches!(toks[d].kind, Kind::Half { plural: false })
+                && (scale_after(kinds, d + 1) || fraction_is_plausible(rest, false, false))
+            {
+                return Some(fraction(0.5, 2.0, d + 1));
+            }
+            continue;
+        }
+        // A mixed number: "one hundred and three quarters", "twenty and three fifths".
+        if let Some(m) = (0..j).rev().find(|m| kinds[*m] == Kind::And)
+            && let Some(whole) = exact_cardinal(&kinds[..m])
+            && let Some(num) = exact_cardinal(&kinds[m + 1..j])
+            && num < den
+            && (num > 1.0) == plural
+            && !toks[m + 1].hyphen_before
+        {
+            // "one million and a half" is a half of the million, unless a scale follows the
+            // fraction ("one billion and a half million").
+            let scale = cardinal(&kinds[..m]).map_or(1.0, |c| c.last_scale);
+            let scale_follows = matches!(kinds.get(d + 1), Some(Kind::Scale(_)));
+            let scale = if scale >= 1000.0 && !scale_follows { scale } else { 1.0 };
+            let part = num / den * scale;
+            return Some(Reading {
+                value: whole + part,
+                half_step: scale / (2.0 * den),
+                decimals: 0,
+                used: d + 1,
+                kind: NumeralKind::Words,
+            });
+        }
+        let Some(num) = exact_cardinal(&kinds[..j]) else { continue };
+        if num == 0.0 || (num > 1.0) != plural {
+            continue;
+        }
+        // "eight quarters" and "two halves" are spans of time and parts, not fractions.
+        if matches!(toks[d].kind, Kind::Half { .. } | Kind::Quarter { .. }) && num >= den {
+            continue;
+        }
+        // "one third discount" is a fraction, "the one hundredth anniversary" an ordinal.
+        let explicit = kinds[0] != Kind::A && den <= 10.0;
+        if !plural && !scale_after(kinds, d + 1) && !fraction_is_plausible(rest, explicit, num > 1.0) {
+            continue;
+        }
+        return Some(fraction(num / den, den, d + 1));
+    }
+    // An ordinal: the words before it and its number make one whole number.
+    if let Kind::Ordinal { value, plural: false } = toks[d].kind {
+        if d == 0 {
+            // "first", "hundredth", "trillionth"
+            return Some(Reading { value, half_step: 0.0, decimals: 0, used: 1, kind: NumeralKind::Ordinal });
+        }
+        let (mut as_number, n) = kinds_of(&toks[..d]);
+        as_number[n] = as_cardinal(value);
+        if let Some(v) = exact_cardinal(&as_number[..=n]) {
+            return Some(Reading {
+                value: v,
+                half_step: 0.0,
+                decimals: 0,
+                used: d + 1,
+                kind: NumeralKind::Ordinal,
+            });
+        }
+    }
+    None
+}
+
+/// Whether a scale follows at `k`: "million", "a million", "of a million", "a dozen".
+fn scale_after(kinds: &[Kind], mut k: usize) -> bool {
+    if kinds.get(k) == Some(&Kind::Of) {
+        k += 1;
+    }
+    if kinds.get(k) == Some(&Kind::A) {
+        k += 1;
+    }
+    matches!(kinds.get(k), Some(Kind::Scale(_) | Kind::Dozen))
+}
+
+fn fraction(value: f64, den: f64, used: usize) -> Reading {
+    Reading {
+        value,
+        half_step: if den > 10.0 { value * 0.05 } else { FRACTION_SLACK },
+        decimals: 0,
+        used,
+        kind: NumeralKind::Fraction,
+    }
+}
+
+/// "third", "quarter" and "half" are also ordinals and parts of phrases ("a third term",
+/// "the first half"): a singular fraction with "a" ("a third") counts only before "of" or the end
+/// of a phrase. `rest` is the text after the fraction word.
+fn fraction_is_plausible(rest: &str, explicit_numerator: bool, plural: bool) -> bool {
+    if rest.starts_with('-') {
+        return false;
+    }
+    if plural || explicit_numerator {
+        return true;
+    }
+    let next = rest.trim_start();
+    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    next_word.is_empty() && !next.starts_with(|c: char| c.is_ascii_digit())
+        || ["of", "the", "their", "its", "his", "her", "all", "that", "those", "these"]
+            .iter()
+            .any(|w| next_word.eq_ignore_ascii_case(w))
+        || lookup(SCALES, &next_word).is_some()
+}
+
+/// "point five", "point zero three", "point seventy-one": the digits after a decimal point in
+/// words, starting at `toks[0]`; returns the digits and how many tokens they used.
+fn decimal_words(toks: &[Kind]) -> Option<(String, usize)> {
+    let mut digits = String::new();
+    let mut used = 0;
+    for (i, k) in toks.iter().enumerate() {
+        match k {
+            Kind::Unit(v) if *v < 10 && (used == i) => {
+                digits.push(char::from(b'0' + *v as u8));
+                used = i + 1;
+            }
+            Kind::Naught if used == i => {
+                digits.push('0');
+                used = i + 1;
+            }
+            _ => break,
+        }
+    }
+    if used > 0 {
+        return Some((digits, used));
+    }
+    // "point seventy-one", "point eleven"
+    let c = cardinal(&toks[..toks.len().min(2)])?;
+    if c.value >= 100.0 || c.value < 10.0 {
+        return None;
+    }
+    Some((format!("{}", c.value as u32), c.used))
+}
+
+/// The best reading of the number words at the start of `i`: a whole number, a decimal, a
+/// mixed number, a fraction (perhaps of a scale: "half a million") or an ordinal.
+pub fn number_words(i: &str) -> Option<(&str, Numeral)> {
+    let toks = tokens(i);
+    if toks.is_empty() {
+        return None;
+    }
+    let (kinds, n) = kinds_of(&toks);
+    let kinds = &kinds[..n];
+    let mut best: Option<Reading> = None;
+    let mut consider = |r: Reading| {
+        if best.is_none_or(|b| r.used > b.used) {
+            best = Some(r);
+        }
+    };
+    // "naught point five", "zero point zero eight", "two hundred point zero three"
+    let whole = if kinds[0] == Kind::Naught {
+        Some(Cardinal { value: 0.0, half_step: 0.5, used: 1, last_scale: 1.0 })
+    } else {
+        cardinal(kinds)
+    };
+    if let Some(c) = whole {
+        if kinds.get(c.used) == Some(&Kind::Point)
+            && c.value < 1000.0
+            && let Some((digits, n)) = decimal_words(&kinds[c.used + 1..])
+        {
+            let value: f64 = format!("{}.{digits}", c.value as u64).parse().unwrap_or(f64::NAN);
+            let decimals = digits.len() as u32;
+            let mut r = Reading {
+                value,
+                half_step: 0.5 * 10f64.powi(-(decimals as i32)),
+                decimals,
+                used: c.used + 1 + n,
+                kind: NumeralKind::Words,
+            };
+            if let Some(Kind::Scale(s)) = kinds.get(r.used) {
+                r = Reading { value: r.value * s, half_step: r.half_step * s, used: r.used + 1, ..r };
+            }
+            consider(r);
+        } else if kinds[0] != Kind::Naught {
+            consider(Reading {
+                value: c.value,
+                half_step: c.half_step,
+                decimals: 0,
+                used: c.used,
+                kind: NumeralKind::Words,
+            });
+        }
+    }
+    // Fractions, mixed numbers and ordinals, perhaps of a scale ("half a million", "five and a
+    // half million", "two thirds of a million", "three quarters billion", "half a dozen").
+    if let Some(f) = fraction_reading(&toks, i) {
+        let mut r = f;
+        if f.kind != NumeralKind::Ordinal {
+            let mut k = f.used;
+            if kinds.get(k) == Some(&Kind::Of) {
+                k += 1;
+            }
+            if kinds.get(k) == Some(&Kind::A) {
+                k += 1;
+            }
+            let scale = match kinds.get(k) {
+                Some(Kind::Scale(s)) => Some(*s),
+                Some(Kind::Hundred) => Some(100.0),
+                Some(Kind::Dozen) => Some(12.0),
+                _ => None,
+            };
+            // "one billion and a half million": the fraction of a smaller scale is added.
+            if let Some(s) = scale
+                && (k == f.used || kinds[f.used..k].contains(&Kind::A))
+            {
+                let whole_part = f.value.trunc();
+                let frac_part = f.value - whole_part;
+                let value = if f.kind == NumeralKind::Words && whole_part >= 1000.0 {
+                    whole_part + frac_part * s
+                } else {
+                    f.value * s
+                };
+                let half = if s == 12.0 { 0.5 } else { s / 8.0 };
+                r = Reading { value, half_step: half, decimals: 0, used: k + 1, kind: NumeralKind::Words };
+            }
+        }
+        consider(r);
+    }
+    // Half of a fraction word alone needs a scale: "half million", "quarter million".
+    if let Some(Kind::Half { plural: false } | Kind::Quarter { plural: false }) = kinds.first()
+        && let Some(Kind::Scale(s)) = kinds.get(1)
+    {
+        let f = if kinds[0] == (Kind::Half { plural: false }) { 0.5 } else { 0.25 };
+        consider(Reading {
+            value: f * s,
+            half_step: s / 8.0,
             decimals: 0,
+            used: 2,
+            kind: NumeralKind::Words,
+        });
+    }
+    let r = best?;
+    let end = toks[r.used - 1].end;
+    if !r.value.is_finite() {
+        return None;
+    }
+    Some((
+        &i[end..],
+        Numeral {
+            value: r.value,
+            half_step: r.half_step,
+            decimals: r.decimals,
             bare_integer: false,
             int_digits: 0,
-            kind: NumeralKind::Fraction,
+            kind: r.kind,
         },
     ))
 }
@@ -316,6 +990,7 @@ mod tests {
     fn number_words() {
         assert_eq!(value(words("nine people")).0, 9.0);
         assert_eq!(value(words("twenty-two thousand")), (22_000.0, 500.0, ""));
+        assert_eq!(value(words("one million two thousand")), (1_002_000.0, 500.0, ""));
         assert_eq!(value(words("two hundred and fifty")).0, 250.0);
         assert_eq!(value(words("a dozen eggs")), (12.0, 1.0, " eggs"));
         assert_eq!(value(words("a hundred")), (100.0, 50.0, ""));

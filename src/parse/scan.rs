@@ -3,11 +3,14 @@
 //! ordinal, score, phone number or name.
 
 use super::lexicon::{
-    self, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DURATION_WORDS, IDENTIFIER_CUES, MAGNITUDE_ABBREVIATIONS,
-    MONEY_MAGNITUDE_LETTERS, MONTHS, ORDINAL_WORDS, PERCENT_WORDS, POINT_WORDS, QUALIFIERS, SCALES,
-    SCORE_CUES,
+    self, BOUND_SIGNS, BOUND_SUFFIXES, CURRENCY_HUNDREDTHS, CURRENCY_MILLION_CODES, CURRENCY_PREFIXES,
+    CURRENCY_SIGNS_AFTER, CURRENCY_SUFFIXES, DOZEN_WORDS, DURATION_WORDS, EXACT_PHRASES, IDENTIFIER_CUES,
+    MAGNITUDE_ABBREVIATIONS, MONEY_MAGNITUDE_LETTERS, MONTHS, PERCENT_WORDS, POINT_WORDS, QUALIFIERS, SCALES,
+    SCORE_CUES, SIGN_WORDS,
 };
-use super::numeral::{Numeral, NumeralKind, at_boundary, digits, fraction_words, spaces, words};
+use super::numeral::{
+    Numeral, NumeralKind, at_boundary, digits, fraction_only, number_words, spaces, vulgar_fraction, words,
+};
 use super::quantity::{Form, Qualifier, Quantity, Unit};
 use crate::interval::Interval;
 use crate::span::Span;
@@ -36,46 +39,177 @@ pub fn range_bounds(text: &str, q: &Quantity) -> Option<(f64, f64)> {
     Some((found.quantity.as_ref()?.value, found.high?))
 }
 
-fn walk(text: &str, _all: bool) -> Vec<Quantity> {
+fn walk(text: &str, all: bool) -> Vec<Quantity> {
+    let starts = start_words();
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut pos = 0;
-    let bytes = text.as_bytes();
-    while pos < text.len() {
-        let c = match text[pos..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        if is_candidate_start(text, pos, c)
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        // Spaces and punctuation that never start a figure cost one table look-up.
+        if b < 0x80 && !ASCII_MAY_START[usize::from(b)] {
+            pos += 1;
+            continue;
+        }
+        // A word of ASCII letters: one pass decides, and skips it when no figure starts there.
+        if b.is_ascii_alphabetic() {
+            let len = bytes[pos..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let shapes = START_SHAPES.get_or_init(|| start_shapes(starts));
+            let second = if len > 1 { bytes[pos + 1] | 0x20 } else { 0 };
+            let plausible = len <= 16
+                && shapes[len][usize::from((b | 0x20) - b'a')] & (1u32 << (second.wrapping_sub(b'a') & 31))
+                    != 0
+                && starts.starts(&bytes[pos..]);
+            if plausible
+                && is_candidate_start(text, pos, char::from(b))
+                && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)
+            {
+                pos = end.max(pos + 1);
+                if let Some(q) = quantity
+                    && (all || q.unit != Unit::Ordinal)
+                {
+                    found.push(q);
+                }
+                continue;
+            }
+            pos += len;
+            pos = skip_word(text, pos);
+            continue;
+        }
+        let c = if b < 0x80 { char::from(b) } else { text[pos..].chars().next().unwrap_or(' ') };
+        if worth_trying(text, pos, c, starts)
+            && is_candidate_start(text, pos, c)
             && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)
         {
             pos = end.max(pos + c.len_utf8());
-            if let Some(q) = quantity {
+            if let Some(q) = quantity
+                && (all || q.unit != Unit::Ordinal)
+            {
                 found.push(q);
             }
             continue;
         }
         // Skip the rest of a word or digit run: figures start at word starts only.
+        pos += c.len_utf8();
         if c.is_alphanumeric() {
-            pos += c.len_utf8();
-            while pos < text.len() {
-                let d = text[pos..].chars().next().unwrap_or(' ');
-                if !(d.is_alphanumeric()
-                    || (d == ',' || d == '.') && bytes.get(pos + 1).is_some_and(|b| b.is_ascii_digit()))
-                {
-                    break;
-                }
-                pos += d.len_utf8();
-            }
-        } else {
-            pos += c.len_utf8();
+            pos = skip_word(text, pos);
         }
     }
     found
 }
 
+/// The end of the word or digit run going on at `pos` ("22,000.5" is one run).
+fn skip_word(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&d) = bytes.get(pos) {
+        if d < 0x80 {
+            let inner = (d == b',' || d == b'.') && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit);
+            if !(d.is_ascii_alphanumeric() || inner) {
+                break;
+            }
+            pos += 1;
+        } else {
+            match text[pos..].chars().next() {
+                Some(ch) if ch.is_alphanumeric() => pos += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    pos
+}
+
+/// ASCII bytes that may start a figure: letters, digits and `$ ~ + - . < >`.
+const ASCII_MAY_START: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = b.is_ascii_alphanumeric() || matches!(b, b'$' | b'~' | b'+' | b'-' | b'.' | b'<' | b'>');
+        i += 1;
+    }
+    table
+};
+
+/// Lower-case words that may start a figure: the first words of qualifiers and phrases of
+/// equality, "between", sign words, number, fraction and ordinal words, "a"/"an", and the
+/// letters of currency codes and signs ("usd", "us" of "US$", "hk", "rs"). Built once from the
+/// lexicon, so that it follows the tables.
+fn start_words() -> &'static KeySet {
+    static WORDS: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let first = |phrase: &'static str| -> &'static str {
+            let end = phrase.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(phrase.len());
+            &phrase[..end]
+        };
+        let mut words: Vec<&'static str> = Vec::new();
+        words.extend(QUALIFIERS.iter().map(|(p, _)| first(p)));
+        words.extend(EXACT_PHRASES.iter().map(|p| first(p)));
+        words.extend(SIGN_WORDS.iter().copied());
+        words.extend(lexicon::UNITS.iter().map(|(w, _)| *w));
+        words.extend(lexicon::TENS.iter().map(|(w, _)| *w));
+        words.extend(lexicon::ORDINAL_NUMBERS.iter().map(|(w, _)| *w));
+        words.extend(CURRENCY_PREFIXES.iter().map(|(p, _)| first(p)));
+        words.extend(CURRENCY_MILLION_CODES.iter().map(|(p, _)| first(p)));
+        words.extend(["between", "a", "an", "half", "halves", "quarter", "quarters", "nought", "naught"]);
+        let mut words: Vec<&'static str> = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| &*Box::leak(w.to_ascii_lowercase().into_boxed_str()))
+            .collect();
+        // Plural ordinals are fraction denominators ("fifths").
+        let plurals: Vec<&'static str> = lexicon::ORDINAL_NUMBERS
+            .iter()
+            .map(|(w, _)| &*Box::leak(format!("{w}s").into_boxed_str()))
+            .collect();
+        words.extend(plurals);
+        KeySet::new(words.iter().map(|w| key_of(w)))
+    })
+}
+
+/// For each word length and first letter, the second letters (a bit each) of the words that
+/// may start a figure; a word of one letter has its own bit 31. Rules out most words before any
+/// hashing.
+static START_SHAPES: std::sync::OnceLock<[[u32; 26]; 17]> = std::sync::OnceLock::new();
+
+fn start_shapes(starts: &KeySet) -> [[u32; 26]; 17] {
+    let mut shapes = [[0u32; 26]; 17];
+    for key in starts.slots.iter().filter(|k| **k != 0) {
+        let len = (128 - key.leading_zeros() as usize).div_ceil(8);
+        let first = (key >> (8 * (len - 1))) as u8;
+        let second = if len > 1 { (key >> (8 * (len - 2))) as u8 } else { 0 };
+        if len <= 16 && first.is_ascii_lowercase() {
+            shapes[len][usize::from(first - b'a')] |= 1 << (second.wrapping_sub(b'a') & 31);
+        }
+    }
+    shapes
+}
+
+/// A cheap first test of whether a figure may start at `pos`: a digit, a sign before a digit, a
+/// currency sign, a bound sign, a vulgar fraction, or a word from [`start_words`].
+fn worth_trying(text: &str, pos: usize, c: char, starts: &KeySet) -> bool {
+    let bytes = text.as_bytes();
+    let next_is_digit = || bytes.get(pos + c.len_utf8()).is_some_and(u8::is_ascii_digit);
+    match c {
+        '0'..='9' | '$' | '~' | '<' | '>' | '€' | '£' | '¥' | '₹' | '₿' | '≥' | '≤' => true,
+        '.' | '+' | '-' | '−' => next_is_digit(),
+        c if c.is_ascii_alphabetic() => starts.starts(&bytes[pos..]),
+        c => !c.is_alphabetic() && vulgar_fraction(&text[pos..]).is_some(),
+    }
+}
+
 fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
     let prev = text[..pos].chars().next_back();
-    if prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '/' || p == '#') {
+    // "x>10", "> 30", "<=100"; never "=>30", "<>30", "=<30", nor the end of a tag ("<BA> 767").
+    if matches!(c, '>' | '<' | '≥' | '≤') {
+        let window = &text.as_bytes()[pos.saturating_sub(80)..pos];
+        let line = window.rsplit(|b| *b == b'\n').next().unwrap_or(window);
+        let closes_tag = c == '>' && line.iter().rev().take_while(|b| **b != b'>').any(|b| *b == b'<');
+        return !prev.is_some_and(|p| matches!(p, '=' | '<' | '>' | '-'))
+            && !closes_tag
+            && !text[pos + c.len_utf8()..].starts_with(['<', '>']);
+    }
+    // '%' before digits is URL encoding ("%2020").
+    if prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '/' || p == '#' || p == '%') {
         return false;
     }
     // "COVID-19", "F-16": a hyphen glued to a word before the digits makes a name.
@@ -83,8 +217,9 @@ fn is_candidate_start(text: &str, pos: usize, c: char) -> bool {
         return false;
     }
     c.is_ascii_digit()
-        || matches!(c, '$' | '€' | '£' | '¥' | '₹' | '~' | '+' | '-' | '−' | '.')
+        || matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₿' | '~' | '+' | '-' | '−' | '.')
         || c.is_alphabetic()
+        || vulgar_fraction(&text[pos..]).is_some()
 }
 
 /// What [`quantity_at`] recognised: a figure, or (`quantity` is `None`) text that is not a figure
@@ -98,28 +233,120 @@ struct Found {
 
 /// Tries a figure at `start`.
 fn quantity_at(text: &str, start: usize) -> Option<Found> {
+    let found = figure_at(text, start)?;
+    match &found.quantity {
+        Some(q) if is_bound(q.qualifier) && q.form != Form::Range => {
+            Some(two_bounds(text, q, found.end).unwrap_or(found))
+        }
+        _ => Some(found),
+    }
+}
+
+fn is_bound(q: Qualifier) -> bool {
+    matches!(q, Qualifier::Over | Qualifier::AtLeast | Qualifier::Under | Qualifier::AtMost)
+}
+
+/// "more than 10 and less than 20", "at most 100 and at least 20", "above 1000, below 1500": two
+/// bounds of one figure make a range when they meet.
+fn two_bounds(text: &str, first: &Quantity, end: usize) -> Option<Found> {
+    let rest = &text[end..];
+    let joined = (
+        nom::combinator::opt(nom::character::complete::char::<_, nom::error::Error<&str>>(',')),
+        spaces,
+        nom::combinator::opt((
+            nom::branch::alt((
+                tag_no_case::<_, _, nom::error::Error<&str>>("and"),
+                tag_no_case::<_, _, nom::error::Error<&str>>("but"),
+            )),
+            spaces,
+        )),
+    )
+        .parse(rest)
+        .ok()?
+        .0;
+    let second_start = text.len() - joined.len();
+    let found = figure_at(text, second_start)?;
+    let second = found.quantity.as_ref()?;
+    let lower = |q: Qualifier| matches!(q, Qualifier::Over | Qualifier::AtLeast);
+    let (lo, hi) = match (lower(first.qualifier), lower(second.qualifier)) {
+        (true, false) if is_bound(second.qualifier) => (first, second),
+        (false, true) => (second, first),
+        _ => return None,
+    };
+    if second.form == Form::Range || lo.value >= hi.value {
+        return None;
+    }
+    let unit = match (lo.unit, hi.unit) {
+        (a, b) if a == b => a,
+        (Unit::Count, b) => b,
+        (a, Unit::Count) => a,
+        _ => return None,
+    };
+    if !unit.is_amount() {
+        return None;
+    }
+    let q = Quantity {
+        span: Span::new(first.span.start, found.end),
+        value: lo.value,
+        written: Interval::new(lo.written.low, hi.written.high)?,
+        unit,
+        currency: lo.currency.or(hi.currency),
+        qualifier: Qualifier::Exact,
+        form: Form::Range,
+        decimals: lo.decimals.max(hi.decimals),
+        magnitude: lo.magnitude,
+    };
+    Some(Found { quantity: Some(q), end: found.end, high: Some(hi.value) })
+}
+
+/// A figure at `start`, with its qualifier and a bound written after it ("200 or more").
+fn figure_at(text: &str, start: usize) -> Option<Found> {
     let input = &text[start..];
     let (after_qualifier, qualifier) = qualifier(input);
-    let (after_between, between) =
-        match (tag_no_case::<_, _, nom::error::Error<&str>>("between"), spaces).parse(after_qualifier) {
-            Ok((rest, _)) => (rest, true),
-            Err(_) => (after_qualifier, false),
-        };
+    let (after_between, between) = match after_qualifier.as_bytes().first() {
+        Some(b'b' | b'B') => {
+            match (tag_no_case::<_, _, nom::error::Error<&str>>("between"), spaces).parse(after_qualifier) {
+                Ok((rest, _)) => (rest, true),
+                Err(_) => (after_qualifier, false),
+            }
+        }
+        _ => (after_qualifier, false),
+    };
     let core_start = start + (input.len() - after_between.len());
     if qualifier.is_none()
         && !between
-        && let Some(end) = not_an_amount(text, core_start)
+        && let Some(not) = not_an_amount(text, core_start)
     {
-        return Some(Found { quantity: None, end, high: None });
+        let quantity = not.ordinal.map(|value| {
+            let numeral = Numeral {
+                value,
+                half_step: 0.0,
+                decimals: 0,
+                bare_integer: false,
+                int_digits: 0,
+                kind: NumeralKind::Ordinal,
+            };
+            ordinal(core_start, not.end, numeral, NumeralKind::Digits).quantity
+        });
+        return Some(Found { quantity, end: not.end, high: None });
     }
     let first = core(text, core_start)?;
+    if first.quantity.unit == Unit::Ordinal {
+        if qualifier.is_some() || between {
+            return None;
+        }
+        return Some(Found { quantity: Some(first.quantity), end: first.end, high: None });
+    }
+    if is_pronoun_one(text, core_start, &first) {
+        return Some(Found { quantity: None, end: first.end, high: None });
+    }
     let mut q = first.quantity.clone();
     let mut end = first.end;
     let mut high = None;
     // Ranges: "between 10 and 20", "10-20%", "10 to 20 people".
     if let Some((second, second_end)) = range_end(text, &first, between) {
         let unit = if first.has_unit { first.quantity.unit } else { second.quantity.unit };
-        let scale = if first.has_magnitude { 1.0 } else { second.magnitude };
+        let scale = lent_scale(&first, &second);
         let low = first.quantity.written.low * scale;
         q = Quantity {
             value: first.quantity.value * scale,
@@ -145,32 +372,294 @@ fn quantity_at(text: &str, start: usize) -> Option<Found> {
         return Some(Found { quantity: None, end, high: None });
     }
     if let Some(qual) = qualifier {
-        q.qualifier = qual;
+        q.qualifier = negated(text, start, qual);
     }
     if q.unit == Unit::Count && q.form != Form::Range && qualifier.is_none() {
         q.unit = classify_bare(text, start, end, &first);
+    }
+    // "lower than 2003's loss", "higher than 1990 levels": a year, not a bound on an amount.
+    if qualifier.is_some() && q.unit == Unit::Count && q.form != Form::Range && is_year_numeral(&first) {
+        let after = &text[end..];
+        if after.starts_with(['\'', '’']) || comparative_qualifier(&text[start..]) {
+            return Some(Found { quantity: None, end, high: None });
+        }
+    }
+    if q.form != Form::Range
+        && q.unit.is_amount()
+        && let Some((len, qual)) = bound_suffix(&text[end..], q.qualifier)
+    {
+        q.qualifier = qual;
+        end += len;
     }
     q.span = Span::new(start, end);
     Some(Found { quantity: Some(q), end, high })
 }
 
-/// The qualifier phrase at the start of `input`, and the input after it and its space.
+/// The qualifier phrase at the start of `input`, and the input after it and its space: a word
+/// ("over", "at least"), a sign ("> 30", "<=100") or a phrase of equality ("equal to").
 fn qualifier(input: &str) -> (&str, Option<Qualifier>) {
-    for (phrase, qual) in QUALIFIERS {
-        if let Some(head) = input.get(..phrase.len())
-            && head.eq_ignore_ascii_case(phrase)
-        {
-            let rest = &input[phrase.len()..];
-            if *phrase == "~" {
-                let rest = rest.trim_start_matches(' ');
-                return (rest, Some(*qual));
+    match qualifier_prefix(input) {
+        Some((len, qual)) => (&input[len..], Some(qual)),
+        None => (input, None),
+    }
+}
+
+/// The length of the qualifier at the start of `text` (with the space after it) and what it
+/// means; `Qualifier::Exact` for "equal to", "equals".
+pub fn qualifier_prefix(text: &str) -> Option<(usize, Qualifier)> {
+    let first = text.as_bytes().first()?;
+    if matches!(first, b'>' | b'<') || text.starts_with(['≥', '≤']) {
+        for (sign, qual) in BOUND_SIGNS {
+            if let Some(rest) = text.strip_prefix(sign) {
+                let after = rest.trim_start_matches(' ');
+                // "> 30", "<-30": a number follows at once, never a word ("<Four Seasons>").
+                let mut chars = after.chars();
+                let number = match chars.next() {
+                    Some(c) if c.is_ascii_digit() => true,
+                    Some('-' | '.' | '−') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+                    _ => false,
+                };
+                return number.then(|| (text.len() - after.len(), *qual));
             }
-            if let Ok((after, _)) = spaces(rest) {
-                return (after, Some(*qual));
+        }
+        return None;
+    }
+    if *first == b'~' {
+        let after = text[1..].trim_start_matches(' ');
+        return Some((text.len() - after.len(), Qualifier::Approximately));
+    }
+    // Only the phrases that start with this word are tried, longest first.
+    let (key, _) = word_key(text.as_bytes())?;
+    let index = qualifier_index();
+    let at = index.binary_search_by_key(&key, |(k, _)| *k).ok()?;
+    for (phrase, qual) in &index[at].1 {
+        if let Some(head) = text.get(..phrase.len())
+            && head.eq_ignore_ascii_case(phrase)
+            && let Ok((after, _)) = spaces(&text[phrase.len()..])
+        {
+            return Some((text.len() - after.len(), *qual));
+        }
+    }
+    None
+}
+
+/// The leading ASCII letters of `bytes`, lower-cased and packed into one number (up to 16
+/// letters), and how many there are: a cheap key for word tables.
+fn word_key(bytes: &[u8]) -> Option<(u128, usize)> {
+    let mut key = 0u128;
+    let mut len = 0;
+    for b in bytes {
+        if !b.is_ascii_alphabetic() {
+            break;
+        }
+        if len == 16 {
+            return None;
+        }
+        key = key << 8 | u128::from(b.to_ascii_lowercase());
+        len += 1;
+    }
+    (len > 0).then_some((key, len))
+}
+
+fn key_of(word: &str) -> u128 {
+    word_key(word.as_bytes()).map_or(0, |(k, _)| k)
+}
+
+/// A set of word keys ([`word_key`]) hashed by one multiplication: a membership test costs a
+/// multiply and a compare or two, which matters when it runs on every word of every article.
+struct KeySet {
+    slots: Vec<u128>,
+    shift: u32,
+}
+
+impl KeySet {
+    fn new(keys: impl IntoIterator<Item = u128>) -> Self {
+        let keys: Vec<u128> = keys.into_iter().filter(|k| *k != 0).collect();
+        let bits = (keys.len() * 4).next_power_of_two().max(16).trailing_zeros();
+        let mut set = KeySet { slots: vec![0; 1 << bits], shift: 64 - bits };
+        for key in keys {
+            let mut i = set.slot(key);
+            while set.slots[i] != 0 && set.slots[i] != key {
+                i = (i + 1) & (set.slots.len() - 1);
+            }
+            set.slots[i] = key;
+        }
+        set
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn contains(&self, key: u128) -> bool {
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & (self.slots.len() - 1),
             }
         }
     }
-    (input, None)
+
+    /// Whether the word at the start of `bytes` is in the set.
+    fn starts(&self, bytes: &[u8]) -> bool {
+        word_key(bytes).is_some_and(|(key, _)| self.contains(key))
+    }
+}
+
+/// Words that may follow a numeral as its magnitude ("million", "bn", "k", "dozen").
+fn magnitude_words() -> &'static KeySet {
+    static SET: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        KeySet::new(
+            MAGNITUDE_ABBREVIATIONS
+                .iter()
+                .chain(SCALES)
+                .chain(MONEY_MAGNITUDE_LETTERS)
+                .map(|(w, _)| key_of(w))
+                .chain(DOZEN_WORDS.iter().map(|w| key_of(w))),
+        )
+    })
+}
+
+/// Words that may follow a numeral as its unit: percent and point words, currency words and
+/// codes, hundredths, units of time.
+fn unit_words() -> &'static KeySet {
+    static SET: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let words = PERCENT_WORDS
+            .iter()
+            .chain(POINT_WORDS)
+            .chain(DURATION_WORDS)
+            .chain(&["percentage", "percents"])
+            .copied()
+            .chain(
+                CURRENCY_SUFFIXES
+                    .iter()
+                    .chain(CURRENCY_HUNDREDTHS)
+                    .chain(CURRENCY_MILLION_CODES)
+                    .map(|(w, _)| *w),
+            );
+        KeySet::new(words.map(key_of))
+    })
+}
+
+/// The letters that begin currency codes and signs written before a figure.
+fn currency_prefix_words() -> &'static KeySet {
+    static SET: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        KeySet::new(CURRENCY_PREFIXES.iter().chain(CURRENCY_MILLION_CODES).map(|(w, _)| key_of(w)))
+    })
+}
+
+/// Qualifier phrases and phrases of equality by their first word, in table order.
+type PhraseIndex = Vec<(u128, Vec<(&'static str, Qualifier)>)>;
+
+fn qualifier_index() -> &'static PhraseIndex {
+    static INDEX: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let phrases = QUALIFIERS
+            .iter()
+            .copied()
+            .filter(|(p, _)| *p != "~")
+            .chain(EXACT_PHRASES.iter().map(|p| (*p, Qualifier::Exact)));
+        let mut index: PhraseIndex = Vec::new();
+        for (phrase, qual) in phrases {
+            let key = key_of(phrase);
+            match index.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push((phrase, qual)),
+                None => index.push((key, vec![(phrase, qual)])),
+            }
+        }
+        index.sort_by_key(|(k, _)| *k);
+        index
+    })
+}
+
+/// Words after "or more", "and over" that show the phrase goes on ("and over the past year").
+const SUFFIX_BLOCKERS: &[&str] = &[
+    "than", "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "all", "my",
+    "our", "your", "last", "next", "recent", "past", "time", "times", "of",
+];
+
+/// "not more than 5" is at most 5, "not to exceed 29" at most 29, "never fell below 2" at least 2.
+fn negated(text: &str, start: usize, qual: Qualifier) -> Qualifier {
+    let negation = previous_words(text, start, 3).iter().any(|w| {
+        let w = w.to_ascii_lowercase();
+        w == "not" || w == "never" || w == "cannot" || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    match qual {
+        Qualifier::Over | Qualifier::JustOver if negation => Qualifier::AtMost,
+        Qualifier::Under if negation => Qualifier::AtLeast,
+        q => q,
+    }
+}
+
+fn is_year_numeral(first: &Core) -> bool {
+    let n = &first.numeral;
+    n.kind == NumeralKind::Digits
+        && n.bare_integer
+        && n.int_digits == 4
+        && (1000.0..=2199.0).contains(&n.value)
+}
+
+/// "higher than", "lower than", "exceeds": qualifiers that compare with another figure, often a
+/// year's ("higher than 2003").
+fn comparative_qualifier(text: &str) -> bool {
+    ["higher", "lower", "larger", "bigger", "smaller", "exceed", "surpass"]
+        .iter()
+        .any(|w| text.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+}
+
+/// A bound written after the figure: " or more", " or less", " and above"; and " or equal (to)"
+/// after a strict bound ("more than 5000 or equal to"). Returns the length and the new qualifier.
+fn bound_suffix(rest: &str, current: Qualifier) -> Option<(usize, Qualifier)> {
+    let (after, _) = spaces(rest).ok()?;
+    let word_end = |s: &str, w: &str| {
+        s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) && at_boundary(&s[w.len()..])
+    };
+    if matches!(current, Qualifier::Over | Qualifier::Under) {
+        for w in ["or equal to", "or equal"] {
+            if word_end(after, w) {
+                // "or equal to 6000" compares with another figure: not this one's bound.
+                let tail = &after[w.len()..];
+                if w == "or equal to" && tail.trim_start().starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    let next = tail.trim_start();
+                    if next.starts_with(|c: char| c.is_ascii_digit()) || number_words(next).is_some() {
+                        return None;
+                    }
+                }
+                let qual = if current == Qualifier::Over { Qualifier::AtLeast } else { Qualifier::AtMost };
+                return Some((rest.len() - tail.len(), qual));
+            }
+        }
+        return None;
+    }
+    // "about 500 or more" is at least 500.
+    if !matches!(current, Qualifier::Exact | Qualifier::Approximately) {
+        return None;
+    }
+    for (w, qual) in BOUND_SUFFIXES {
+        if word_end(after, w) {
+            let tail = &after[w.len()..];
+            // "1986 and more than 50 pct", "5% and over the past year": the words go on.
+            let next: String = tail.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            if SUFFIX_BLOCKERS.iter().any(|b| next.eq_ignore_ascii_case(b)) {
+                return None;
+            }
+            // "200 or greater than 190": the words bound the next figure, not this one.
+            if w.ends_with(" than") {
+                let next = tail.trim_start();
+                if next.starts_with(|c: char| c.is_ascii_digit()) || number_words(next).is_some() {
+                    return None;
+                }
+            }
+            return Some((rest.len() - tail.len(), *qual));
+        }
+    }
+    None
 }
 
 /// A single figure without qualifier: currency, numeral, magnitude, unit.
@@ -184,17 +673,34 @@ struct Core {
 }
 
 fn core(text: &str, start: usize) -> Option<Core> {
-    let input = &text[start..];
-    let (rest, prefix_currency) = currency_prefix(input);
+    let full = &text[start..];
+    let mut sign = sign_word(text, start);
+    if sign > 0 && not_an_amount(text, start + sign).is_some() {
+        sign = 0;
+    }
+    let input = &full[sign..];
+    let negative = sign > 0;
+    let (rest, prefix_currency, prefix_scale) = currency_prefix(input);
     let (rest, numeral, fraction_in) = numeral(rest)?;
+    if numeral.kind == NumeralKind::Ordinal {
+        if prefix_currency.is_some() || negative {
+            return None;
+        }
+        let end = start + (full.len() - rest.len());
+        return Some(ordinal(start, end, numeral, NumeralKind::Words));
+    }
     if numeral.kind == NumeralKind::Digits && !at_boundary_or_suffix(rest) {
         return None;
     }
-    let (rest, magnitude, has_magnitude) = magnitude(rest, prefix_currency.is_some(), &numeral);
-    let (rest, unit, suffix_currency) = unit_suffix(rest, &numeral);
+    let (rest, numeral) = and_a_half(rest, numeral);
+    let (rest, mag) = magnitude(rest, prefix_currency.is_some(), &numeral);
+    let suffix = unit_suffix(rest, &numeral, prefix_currency.is_some());
+    let (rest, unit, suffix_currency) = (suffix.rest, suffix.unit, suffix.currency);
     if numeral.kind == NumeralKind::Digits && !at_boundary(rest) {
         return None;
     }
+    let magnitude = mag.scale * suffix.scale * prefix_scale;
+    let has_magnitude = mag.found || suffix.scale != 1.0 || prefix_scale != 1.0;
     let mut unit = unit;
     let currency = prefix_currency.or(suffix_currency);
     if currency.is_some() {
@@ -206,13 +712,24 @@ fn core(text: &str, start: usize) -> Option<Core> {
         }
         unit = Unit::Ratio;
     }
-    let value = numeral.value * magnitude;
-    let half = numeral.half_step * magnitude;
-    let end = start + (input.len() - rest.len());
+    let mut numeral = numeral;
+    let mut value = numeral.value * magnitude + mag.extra * suffix.scale * prefix_scale + suffix.extra;
+    let half = if suffix.extra > 0.0 {
+        0.005
+    } else {
+        mag.half_step.map_or(numeral.half_step * magnitude, |h| h * suffix.scale * prefix_scale)
+    };
+    let mut written = Interval::around(value, half);
+    if negative {
+        value = -value;
+        numeral.value = -numeral.value;
+        written = Interval { low: -written.high, high: -written.low };
+    }
+    let end = start + (full.len() - rest.len());
     let quantity = Quantity {
         span: Span::new(start, end),
         value,
-        written: Interval::around(value, half),
+        written,
         unit,
         currency,
         qualifier: Qualifier::Exact,
@@ -222,6 +739,7 @@ fn core(text: &str, start: usize) -> Option<Core> {
             NumeralKind::Words if fraction_in => Form::Fraction,
             NumeralKind::Words => Form::Words,
             NumeralKind::Fraction => Form::Fraction,
+            NumeralKind::Ordinal => Form::Words,
         },
         decimals: numeral.decimals,
         magnitude,
@@ -236,72 +754,204 @@ fn core(text: &str, start: usize) -> Option<Core> {
     })
 }
 
+/// "14 and a half", "2 and three quarters": a whole number in digits and a fraction in words.
+fn and_a_half(rest: &str, numeral: Numeral) -> (&str, Numeral) {
+    if numeral.kind != NumeralKind::Digits || !numeral.bare_integer {
+        return (rest, numeral);
+    }
+    let Ok((after, _)) = (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(rest)
+    else {
+        return (rest, numeral);
+    };
+    match fraction_only(after) {
+        Some((r, f))
+            if f.value < 1.0 && f.value > 0.0 && !r.trim_start().to_ascii_lowercase().starts_with("of ") =>
+        {
+            let n =
+                Numeral { value: numeral.value + f.value, half_step: 0.25, bare_integer: false, ..numeral };
+            (r, n)
+        }
+        _ => (rest, numeral),
+    }
+}
+
+/// The length of a sign word at `start` ("minus ", "negative ") when it makes the number after it
+/// negative: not in "plus or minus 2 pct" (a margin), "a negative one" (a pronoun) or "100 minus 5"
+/// (a subtraction).
+fn sign_word(text: &str, start: usize) -> usize {
+    let rest = &text[start..];
+    let Some(word) =
+        SIGN_WORDS.iter().find(|w| rest.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+    else {
+        return 0;
+    };
+    let Ok((after, _)) = spaces(&rest[word.len()..]) else { return 0 };
+    if !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == '$' || c == '€' || c == '£')
+    {
+        return 0;
+    }
+    let before = text[..start].trim_end();
+    if before.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')') {
+        return 0;
+    }
+    let prev = previous_words(text, start, 1);
+    if prev.first().is_some_and(|w| ["a", "an", "the", "or"].iter().any(|x| w.eq_ignore_ascii_case(x))) {
+        return 0;
+    }
+    rest.len() - after.len()
+}
+
+/// An ordinal ("21st", "twenty-first"): never an amount; its value is its number.
+fn ordinal(start: usize, end: usize, numeral: Numeral, written: NumeralKind) -> Core {
+    let quantity = Quantity {
+        span: Span::new(start, end),
+        value: numeral.value,
+        written: Interval::point(numeral.value),
+        unit: Unit::Ordinal,
+        currency: None,
+        qualifier: Qualifier::Exact,
+        form: if written == NumeralKind::Digits { Form::Digits } else { Form::Words },
+        decimals: 0,
+        magnitude: 1.0,
+    };
+    Core { quantity, end, numeral, magnitude: 1.0, has_magnitude: false, has_unit: true }
+}
+
 /// Digits may be followed directly by "%", a magnitude letter or a unit; nothing else glued on.
 fn at_boundary_or_suffix(rest: &str) -> bool {
     if at_boundary(rest) {
         return true;
     }
-    let lower: String = rest.chars().take(4).collect::<String>().to_ascii_lowercase();
-    ["bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "pc", "pct", "pp", "pts"]
-        .iter()
-        .any(|s| lower.starts_with(s) && at_boundary(&rest[s.len().min(rest.len())..]))
+    let glued_word = |s: &str| {
+        rest.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)) && at_boundary(&rest[s.len()..])
+    };
+    ["bn", "mn", "mln", "bln", "tn", "trn", "tln", "k", "m", "b", "mm", "pc", "pct", "pp", "pts"].iter().any(|s| glued_word(s))
+        // "100元"
+        || rest.starts_with('元')
+        // "115USD": an upper-case currency code glued to the digits.
+        || rest.get(..3).is_some_and(|h| {
+            h.bytes().all(|b| b.is_ascii_uppercase())
+                && CURRENCY_SUFFIXES.iter().any(|(w, _)| *w == h)
+                && at_boundary(&rest[3..])
+        })
 }
 
-fn currency_prefix(input: &str) -> (&str, Option<&'static str>) {
-    for (sign, code) in CURRENCY_PREFIXES {
-        if let Some(head) = input.get(..sign.len())
-            && head == *sign
+/// A currency sign or code before the figure: "$", "US $", "HK$", "USD 40", "USD115", "₿";
+/// "MAUD 60" (millions). Returns the input after it, the code, and a scale (1e6 for millions).
+fn currency_prefix(input: &str) -> (&str, Option<&'static str>, f64) {
+    let Some(first) = input.chars().next() else { return (input, None, 1.0) };
+    // Words: only the few that begin a currency code ("usd", "us" of "US$", "hk", "rs").
+    let sign = matches!(first, '$' | '€' | '£' | '¥' | '₹' | '₿');
+    if !sign && (!first.is_ascii_alphabetic() || !currency_prefix_words().starts(input.as_bytes())) {
+        return (input, None, 1.0);
+    }
+    for (code, iso) in CURRENCY_MILLION_CODES {
+        if let Some(rest) = input.strip_prefix(code)
+            && let Ok((after, _)) = spaces(rest)
+            && after.starts_with(|c: char| c.is_ascii_digit())
         {
-            let rest = &input[sign.len()..];
-            let is_code = sign.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
-            let rest = if is_code {
-                match spaces(rest) {
-                    Ok((after, _)) => after,
-                    Err(_) => continue,
-                }
-            } else {
-                rest.trim_start_matches(' ')
-            };
-            if rest.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.') {
-                return (rest, Some(code));
-            }
+            return (after, Some(iso), 1e6);
         }
     }
-    (input, None)
+    let first_byte = input.as_bytes()[0].to_ascii_lowercase();
+    for (sign, code) in CURRENCY_PREFIXES {
+        if sign.as_bytes()[0].to_ascii_lowercase() != first_byte {
+            continue;
+        }
+        let Some(head) = input.get(..sign.len()) else { continue };
+        let letters = sign.chars().filter(char::is_ascii_alphabetic).count();
+        // Codes match in any case, but a lone letter only as written ("C $", never "a $5"), and a
+        // spaced "US $" only in capitals ("lent us $1.4 trillion").
+        let matches = if sign.contains(' ') {
+            head == *sign
+                || (matches!(*sign, "C $" | "HK $") || sign.contains('.')) && head.eq_ignore_ascii_case(sign)
+        } else if letters >= 2 {
+            head.eq_ignore_ascii_case(sign)
+        } else {
+            head == *sign
+        };
+        if !matches {
+            continue;
+        }
+        let rest = &input[sign.len()..];
+        let is_code = sign.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
+        let rest = if is_code {
+            match spaces(rest) {
+                Ok((after, _)) => after,
+                // "USD115": an upper-case code glued to the digits.
+                Err(_) if head.chars().all(|c| c.is_ascii_uppercase()) && letters == 3 => rest,
+                Err(_) => continue,
+            }
+        } else {
+            rest.trim_start_matches(' ')
+        };
+        if rest.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.') {
+            return (rest, Some(code), 1.0);
+        }
+    }
+    (input, None, 1.0)
 }
 
 /// The numeral, and whether it was written as a ratio ("one in five", "4 out of 10").
 fn numeral(input: &str) -> Option<(&str, Numeral, bool)> {
-    if let Ok((rest, n)) = fraction_words(input)
-        && fraction_is_plausible(input, rest)
-    {
-        return Some((rest, n, false));
+    if let Some((value, _, len)) = vulgar_fraction(input) {
+        let n = Numeral {
+            value,
+            half_step: FRACTION_SLACK,
+            decimals: 0,
+            bare_integer: false,
+            int_digits: 0,
+            kind: NumeralKind::Fraction,
+        };
+        return Some((&input[len..], n, false));
     }
-    let (rest, n) = digits(input).or_else(|_| words(input)).ok()?;
-    if let Some((after, ratio)) = ratio_tail(rest, &n) {
+    let (rest, n) = match digits(input) {
+        Ok(found) => found,
+        Err(_) => number_words(input)?,
+    };
+    if let Some((after, fraction)) = slash_fraction(input, rest, &n) {
+        return Some((after, fraction, false));
+    }
+    if matches!(n.kind, NumeralKind::Digits | NumeralKind::Words)
+        && let Some((after, ratio)) = ratio_tail(rest, &n)
+    {
         return Some((after, ratio, true));
     }
     Some((rest, n, false))
 }
 
-/// "third", "quarter" and "half" are also ordinals and parts of phrases ("a third term",
-/// "the first half"): take them as fractions only before "of" or the end of a phrase.
-fn fraction_is_plausible(input: &str, rest: &str) -> bool {
-    let next = rest.trim_start();
-    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    if rest.starts_with('-') {
-        return false;
+/// "1/4 of", "-4/5": a fraction in digits. Without a sign or "of" after it, N/M is a date
+/// ("on 3/4") or an old stock price ("up 1/2"), and is not read here.
+fn slash_fraction<'a>(input: &str, rest: &'a str, n: &Numeral) -> Option<(&'a str, Numeral)> {
+    if n.kind != NumeralKind::Digits || n.decimals > 0 || n.value.fract() != 0.0 || n.value == 0.0 {
+        return None;
     }
-    let head = &input[..input.len() - rest.len()];
-    let plural = head.ends_with('s');
-    if plural {
-        return true;
+    let after = rest.strip_prefix('/')?;
+    let (tail, den) = digits(after).ok()?;
+    if !den.bare_integer || den.value <= n.value.abs() || den.value > 1000.0 || tail.starts_with('/') {
+        return None;
     }
-    next_word.is_empty() && !next.starts_with(|c: char| c.is_ascii_digit())
-        || ["of", "the", "their", "its", "his", "her", "all", "that", "those", "these"]
-            .iter()
-            .any(|w| next_word.eq_ignore_ascii_case(w))
+    let signed = input.starts_with(['-', '−', '+']);
+    let of = tail.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(" of")) && at_boundary(&tail[3..]);
+    if !(signed || of) || !at_boundary(tail) {
+        return None;
+    }
+    let value = n.value / den.value;
+    Some((
+        tail,
+        Numeral {
+            value,
+            half_step: FRACTION_SLACK,
+            decimals: 0,
+            bare_integer: false,
+            int_digits: 0,
+            kind: NumeralKind::Fraction,
+        },
+    ))
 }
+
+/// The slack of a fraction in digits or characters ("1/4", "¾").
+const FRACTION_SLACK: f64 = 0.025;
 
 /// "in five", "out of 10", "out of every four" after a numerator.
 fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numeral)> {
@@ -309,14 +959,19 @@ fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numera
         return None;
     }
     let (after, _) = spaces(rest).ok()?;
-    let after =
-        if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("out of"), spaces).parse(after) {
-            a
-        } else if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("in"), spaces).parse(after) {
-            a
-        } else {
-            return None;
-        };
+    let mut over = false;
+    let after = if let Ok((a, _)) =
+        (tag_no_case::<_, _, nom::error::Error<&str>>("out of"), spaces).parse(after)
+    {
+        a
+    } else if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("in"), spaces).parse(after) {
+        a
+    } else if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("over"), spaces).parse(after) {
+        over = true;
+        a
+    } else {
+        return None;
+    };
     let after = match (tag_no_case::<_, _, nom::error::Error<&str>>("every"), spaces).parse(after) {
         Ok((a, _)) => a,
         Err(_) => after,
@@ -330,6 +985,17 @@ fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numera
     if lexicon::contains(DURATION_WORDS, &next) || tail.trim_start().starts_with('%') {
         return None;
     }
+    // "one over three" is a fraction only when nothing follows it: "2 over 3 years", "1986 over
+    // 1985" and "won 6 over 4 rivals" are not.
+    let year_like = |n: &Numeral| n.bare_integer && n.int_digits == 4;
+    if over
+        && (!next.is_empty()
+            || tail.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            || year_like(numerator)
+            || year_like(&den))
+    {
+        return None;
+    }
     let value = numerator.value / den.value;
     let half_step = (0.5 / den.value).min(0.05);
     Some((
@@ -338,24 +1004,36 @@ fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numera
     ))
 }
 
-/// A magnitude after the numeral: " million", "bn", " mln", "k"; "m"/"b" only next to money.
-fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, f64, bool) {
+/// What follows a numeral as its magnitude: the multiplier ("million"), and for compounds the
+/// value added after it ("4 thousand 3 hundred and 21", "3 million and a half").
+struct Magnitude {
+    scale: f64,
+    found: bool,
+    extra: f64,
+    half_step: Option<f64>,
+}
+
+/// A magnitude after the numeral: " million", "bn", " mln", "k", " hundred" after digits, "3
+/// dozen"; "m"/"b"/"mm" only next to money.
+fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, Magnitude) {
+    let none = Magnitude { scale: 1.0, found: false, extra: 0.0, half_step: None };
     if numeral.kind == NumeralKind::Fraction {
-        return (rest, 1.0, false);
+        return (rest, none);
     }
+    let digits = numeral.kind == NumeralKind::Digits;
     let spaced = spaces(rest).map(|(a, _)| a).unwrap_or(rest);
+    // Most figures have no magnitude: one look-up of the next word says so.
+    let next = if rest.starts_with(|c: char| c.is_ascii_alphabetic()) { rest } else { spaced };
+    if !magnitude_words().starts(next.as_bytes()) {
+        return (rest, none);
+    }
     for candidate in [rest, spaced] {
         let glued = candidate.len() == rest.len();
-        let mut tables: Vec<&[(&str, f64)]> = vec![MAGNITUDE_ABBREVIATIONS];
-        if !glued || numeral.kind == NumeralKind::Digits {
-            tables.push(SCALES);
-        }
-        if glued && money {
-            tables.push(MONEY_MAGNITUDE_LETTERS);
-        }
-        for table in tables {
-            for (w, scale) in table {
-                if *w == "hundred" {
+        let all: [&[(&str, f64)]; 3] = [MAGNITUDE_ABBREVIATIONS, SCALES, MONEY_MAGNITUDE_LETTERS];
+        let wanted = [true, !glued || digits, glued && money];
+        for (table, _) in all.iter().zip(wanted).filter(|(_, w)| *w) {
+            for (w, scale) in table.iter() {
+                if *w == "hundred" && (glued || !digits) {
                     continue;
                 }
                 if *w == "k" && !glued {
@@ -365,60 +1043,290 @@ fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, f64
                     && head.eq_ignore_ascii_case(w)
                     && at_boundary(&candidate[w.len()..])
                 {
-                    return (&candidate[w.len()..], *scale, true);
+                    let after = &candidate[w.len()..];
+                    if let Some((after, extra, half)) = compound_tail(after, *scale) {
+                        return (
+                            after,
+                            Magnitude { scale: *scale, found: true, extra, half_step: Some(half) },
+                        );
+                    }
+                    return (after, Magnitude { scale: *scale, found: true, extra: 0.0, half_step: None });
+                }
+            }
+        }
+        // "3 dozen", "3 dozens"
+        if digits && !glued && numeral.bare_integer {
+            for w in DOZEN_WORDS {
+                if let Some(after) = strip_word(candidate, w) {
+                    return (after, Magnitude { scale: 12.0, found: true, extra: 0.0, half_step: Some(6.0) });
                 }
             }
         }
     }
-    (rest, 1.0, false)
+    (rest, none)
 }
 
-/// The unit after the figure: percent, points, a currency word, a unit of time.
-fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral) -> (&'a str, Unit, Option<&'static str>) {
+/// What may follow "4 thousand": " 3 hundred and 21" (a smaller group), " and 21" after
+/// "hundred", " and two hundred" (a smaller group in words), " and a half" (a fraction of the
+/// scale). Returns the input after it, the value it adds and the half-step of the whole.
+fn compound_tail(rest: &str, scale: f64) -> Option<(&str, f64, f64)> {
+    let mut rest_out = None;
+    let mut last = scale;
+    let mut extra = 0.0;
+    let mut cursor = rest;
+    while let Ok((after_space, _)) = spaces(cursor) {
+        let (after_and, and) =
+            match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(after_space) {
+                Ok((a, _)) => (a, true),
+                Err(_) => (after_space, false),
+            };
+        // "3 million and a half"
+        if and
+            && last >= 1000.0
+            && let Some((r, f)) = fraction_only(after_and)
+            && f.value < 1.0
+            && !next_is_scale(r)
+        {
+            extra += f.value * last;
+            rest_out = Some((r, last * 0.125));
+            break;
+        }
+        let Some((r, n)) = digits(after_and)
+            .ok()
+            .filter(|(_, n)| n.bare_integer && n.value >= 1.0 && n.value < 1000.0)
+            .or_else(|| words(after_and).ok().filter(|(_, n)| n.value >= 1.0))
+        else {
+            break;
+        };
+        if !at_boundary(r) {
+            break;
+        }
+        if let Some((r2, s2)) = scale_word(r)
+            && s2 < last
+            && n.value < 1000.0
+        {
+            extra += n.value * s2;
+            last = s2;
+            cursor = r2;
+            rest_out = Some((r2, s2 / 2.0));
+            continue;
+        }
+        // A last group after "and": "3 hundred and 21", "6 crore and two hundred".
+        let own_scale = n.kind == NumeralKind::Words && n.value >= 100.0;
+        if and && n.value < last && (last == 100.0 || own_scale) && !next_is_scale(r) {
+            extra += n.value;
+            rest_out = Some((r, n.half_step));
+        }
+        break;
+    }
+    rest_out.map(|(r, half)| (r, extra, half))
+}
+
+/// A scale word after spaces: " hundred", " thousand", " lakh".
+fn scale_word(rest: &str) -> Option<(&str, f64)> {
+    let (after, _) = spaces(rest).ok()?;
+    SCALES.iter().find_map(|(w, s)| strip_word(after, w).map(|a| (a, *s)))
+}
+
+fn next_is_scale(rest: &str) -> bool {
+    scale_word(rest).is_some()
+}
+
+/// What follows a figure as its unit.
+struct Suffix<'a> {
+    rest: &'a str,
+    unit: Unit,
+    currency: Option<&'static str>,
+    /// A multiplier the unit brings: 0.01 for cents, 1e6 for "MUSD" or "USD million".
+    scale: f64,
+    /// Hundredths written after the currency: "3 dollars 50 cents" adds 0.50.
+    extra: f64,
+}
+
+/// The unit after the figure: percent, points, a currency word, code or sign, hundredths of a
+/// currency ("50 cents"), a unit of time. `prefixed`: the figure has a currency before it.
+fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'a> {
+    let plain = |rest: &'a str, unit: Unit, currency: Option<&'static str>| Suffix {
+        rest,
+        unit,
+        currency,
+        scale: 1.0,
+        extra: 0.0,
+    };
     if let Some(after) =
         rest.strip_prefix('%').or_else(|| rest.strip_prefix(" %")).or_else(|| rest.strip_prefix("\u{a0}%"))
     {
-        return (after, Unit::Percent, None);
+        return plain(after, Unit::Percent, None);
     }
     let glued = rest;
     let spaced = spaces(rest).map(|(a, _)| a).unwrap_or(rest);
+    let digits = numeral.kind == NumeralKind::Digits;
+    // Most figures are followed by a word that is no unit: one look-up of it says so.
+    let next = if rest.starts_with(|c: char| c.is_ascii_alphabetic()) { rest } else { spaced };
+    let letter_next = next.starts_with(|c: char| c.is_ascii_alphabetic());
+    if letter_next && !rest.starts_with('-') && !unit_words().starts(next.as_bytes()) {
+        return plain(rest, Unit::Count, None);
+    }
+    if !letter_next
+        && !rest.starts_with('-')
+        && !next.starts_with(|c: char| !c.is_ascii() || c == '$' || c == '%')
+    {
+        return plain(rest, Unit::Count, None);
+    }
     for (candidate, is_glued) in [(glued, true), (spaced, false)] {
-        if is_glued && numeral.kind != NumeralKind::Digits {
+        if is_glued && !digits {
             continue;
-        }
-        for w in PERCENT_WORDS {
-            if let Some(after) = strip_word(candidate, w) {
-                return (after, Unit::Percent, None);
-            }
         }
         for w in POINT_WORDS {
             if is_glued && w.len() > 4 {
                 continue;
             }
             if let Some(after) = strip_word(candidate, w) {
-                return (after, Unit::Points, None);
+                return plain(after, Unit::Points, None);
+            }
+        }
+        for w in PERCENT_WORDS {
+            if let Some(after) = strip_word(candidate, w) {
+                return plain(after, Unit::Percent, None);
+            }
+        }
+        // "30 percentage", "one hundred percents"; "percentage point(s)" is points, above.
+        if !is_glued {
+            for w in ["percentage", "percents"] {
+                if let Some(after) = strip_word(candidate, w) {
+                    return plain(after, Unit::Percent, None);
+                }
             }
         }
     }
-    for (w, code) in CURRENCY_SUFFIXES {
-        if let Some(after) = strip_word(spaced, w)
-            && spaced.len() != rest.len()
-        {
-            return (after, Unit::Currency, Some(code));
+    if !prefixed {
+        let spaced_apart = spaced.len() != rest.len();
+        // "30 MUSD", "48.5 MGBP"
+        for (code, iso) in CURRENCY_MILLION_CODES {
+            if let Some(after) = spaced.strip_prefix(code)
+                && at_boundary(after)
+            {
+                return Suffix {
+                    rest: after,
+                    unit: Unit::Currency,
+                    currency: Some(iso),
+                    scale: 1e6,
+                    extra: 0.0,
+                };
+            }
+        }
+        for (w, code) in CURRENCY_SUFFIXES {
+            let glued_code = !spaced_apart && digits && w.len() == 3 && spaced.get(..3) == Some(*w);
+            if let Some(after) = strip_word(spaced, w)
+                && (spaced_apart || glued_code)
+            {
+                // "75 USD million"
+                if let Some((after_scale, s)) = scale_word(after).filter(|(_, s)| *s >= 1000.0) {
+                    return Suffix {
+                        rest: after_scale,
+                        unit: Unit::Currency,
+                        currency: Some(code),
+                        scale: s,
+                        extra: 0.0,
+                    };
+                }
+                let (after, extra) = cents_after(after);
+                return Suffix { rest: after, unit: Unit::Currency, currency: Some(code), scale: 1.0, extra };
+            }
+        }
+        for (w, code) in CURRENCY_HUNDREDTHS {
+            // Lower case only: "50 Cent" is a rapper, "99 Cents Only" a shop.
+            if let Some(after) = strip_word(spaced, w)
+                && spaced_apart
+                && (spaced[..w.len()].bytes().all(|b| b.is_ascii_lowercase())
+                    || spaced[..w.len()] == w.to_ascii_uppercase())
+            {
+                return Suffix {
+                    rest: after,
+                    unit: Unit::Currency,
+                    currency: Some(code),
+                    scale: 0.01,
+                    extra: 0.0,
+                };
+            }
+        }
+        // "10 €", "100₾", "10 $"; never "1 $10" (the sign belongs to the next figure).
+        for (sign, code) in CURRENCY_SIGNS_AFTER {
+            if let Some(after) = spaced.strip_prefix(sign)
+                && !after.starts_with(|c: char| c.is_ascii_digit())
+                && (digits || spaced_apart)
+            {
+                let (after, extra) = cents_after(after);
+                return Suffix { rest: after, unit: Unit::Currency, currency: Some(code), scale: 1.0, extra };
+            }
         }
     }
-    // "10 years", "a 10-year bond", "45-year-old".
+    // "10 years", "a 10-year bond", "45-year-old"; "a 12-cent dividend", "one-yen bid".
     let hyphened = rest.strip_prefix('-');
     for candidate in [Some(spaced).filter(|s| s.len() != rest.len()), hyphened].into_iter().flatten() {
         for w in DURATION_WORDS {
             if let Some(after) = strip_word(candidate, w) {
                 let after = after.strip_prefix("-old").unwrap_or(after);
                 let after = strip_word(after.trim_start_matches(' '), "old").map_or(after, |a| a);
-                return (after, Unit::Duration, None);
+                return plain(after, Unit::Duration, None);
             }
         }
     }
-    (rest, Unit::Count, None)
+    if let Some(candidate) = hyphened
+        && !prefixed
+    {
+        for (w, code) in CURRENCY_HUNDREDTHS {
+            if let Some(after) = strip_word(candidate, w) {
+                return Suffix {
+                    rest: after,
+                    unit: Unit::Currency,
+                    currency: Some(code),
+                    scale: 0.01,
+                    extra: 0.0,
+                };
+            }
+        }
+        // Not "a 1650-pound satellite" (a weight).
+        for (w, code) in CURRENCY_SUFFIXES.iter().filter(|(w, _)| matches!(*w, "dollar" | "euro" | "yen")) {
+            if let Some(after) = strip_word(candidate, w) {
+                return plain(after, Unit::Currency, Some(code));
+            }
+        }
+    }
+    plain(rest, Unit::Count, None)
+}
+
+/// Hundredths after a currency: " 50 cents", " and forty-five cents", and " 50" or " and 15" at
+/// the end of a sentence ("15 dollars 50."). Returns the input after them and their value.
+fn cents_after(rest: &str) -> (&str, f64) {
+    let Ok((after, _)) = spaces(rest) else { return (rest, 0.0) };
+    let after = match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(after) {
+        Ok((a, _)) => a,
+        Err(_) => after,
+    };
+    let Some((tail, n)) = digits(after)
+        .ok()
+        .filter(|(_, n)| n.bare_integer)
+        .or_else(|| words(after).ok())
+        .filter(|(t, n)| n.value >= 1.0 && n.value < 100.0 && at_boundary(t))
+    else {
+        return (rest, 0.0);
+    };
+    for w in ["cents", "cent", "pence", "p"] {
+        if let Ok((a, _)) = spaces(tail)
+            && let Some(after_cents) = strip_word(a, w)
+        {
+            return (after_cents, n.value / 100.0);
+        }
+    }
+    // "15 dollars 50." — nothing but the end of the sentence may follow.
+    let end = tail.trim_start_matches(' ');
+    if end.is_empty()
+        || end.starts_with(['.', '!', '?', ';']) && !end[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return (tail, n.value / 100.0);
+    }
+    (rest, 0.0)
 }
 
 fn strip_word<'a>(input: &'a str, w: &str) -> Option<&'a str> {
@@ -440,6 +1348,32 @@ fn range_end(text: &str, first: &Core, between: bool) -> Option<(Core, usize)> {
             return None;
         }
         (rest.len() - r.len(), false)
+    } else if let Some(r) = rest.strip_prefix('~').or_else(|| {
+        let (after, _) = spaces(rest).ok()?;
+        let r = ["-", "–", "~"].iter().find_map(|s| after.strip_prefix(s))?;
+        spaces(r).ok().map(|(a, _)| a)
+    }) {
+        // "20~100", "1000 - 5000", "1000 – 5000": digits on both sides, rising.
+        let r = r.trim_start_matches(' ');
+        if first.numeral.kind != NumeralKind::Digits || !r.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        (rest.len() - r.len(), true)
+    } else if let Ok((after, _)) = (
+        spaces,
+        nom::branch::alt((
+            tag_no_case::<_, _, nom::error::Error<&str>>("through"),
+            tag_no_case::<_, _, nom::error::Error<&str>>("thru"),
+        )),
+        spaces,
+    )
+        .parse(rest)
+    {
+        // "20 through 100"
+        if !after.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        (rest.len() - after.len(), true)
     } else if let Ok((after, _)) =
         (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("to"), spaces).parse(rest)
     {
@@ -456,7 +1390,8 @@ fn range_end(text: &str, first: &Core, between: bool) -> Option<(Core, usize)> {
     if first.numeral.kind == NumeralKind::Fraction || second.numeral.kind == NumeralKind::Fraction {
         return None;
     }
-    if spaced_to && !between && second.quantity.value <= first.quantity.value {
+    let low = first.quantity.value * lent_scale(first, &second);
+    if spaced_to && !between && second.quantity.value <= low {
         return None;
     }
     if first.has_unit && second.has_unit && first.quantity.unit != second.quantity.unit {
@@ -464,6 +1399,29 @@ fn range_end(text: &str, first: &Core, between: bool) -> Option<(Core, usize)> {
     }
     let end = second.end;
     Some((second, end))
+}
+
+/// The magnitude the first end of a range borrows from the second: "between 1.5 and 2 million",
+/// "25 to 50 cents"; never when that would make the first end the larger ("between 700,000 and 1
+/// million").
+fn lent_scale(first: &Core, second: &Core) -> f64 {
+    if first.has_magnitude || first.numeral.value.abs() >= 1000.0 {
+        return 1.0;
+    }
+    // "three billion" in words carries its scale in its value; its half-step tells which.
+    let words_scale = second.numeral.half_step * 2.0;
+    let scale = if second.has_magnitude {
+        second.magnitude
+    } else if second.numeral.kind == NumeralKind::Words
+        && words_scale >= 1000.0
+        && (second.numeral.value % words_scale).abs() < 1e-6
+        && first.numeral.kind == NumeralKind::Words
+    {
+        words_scale
+    } else {
+        1.0
+    };
+    if first.quantity.value * scale > second.quantity.value { 1.0 } else { scale }
 }
 
 /// "2016–2018", "2016-18".
@@ -480,30 +1438,36 @@ fn looks_like_score(text: &str, start: usize, first: &Core, second: &Core) -> bo
         && previous_words(text, start, 4).iter().any(|w| lexicon::contains(SCORE_CUES, w))
 }
 
-/// Years, decades, times, dates, ordinals, phone numbers and glued names at `start`; returns
-/// where the non-amount ends.
-fn not_an_amount(text: &str, start: usize) -> Option<usize> {
+/// What [`not_an_amount`] found: where it ends, and the number of an ordinal ("21st").
+struct NotAmount {
+    end: usize,
+    ordinal: Option<f64>,
+}
+
+impl From<usize> for NotAmount {
+    fn from(end: usize) -> Self {
+        NotAmount { end, ordinal: None }
+    }
+}
+
+/// Years, decades, times, dates, ordinals in digits, phone numbers and glued names at `start`.
+fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
     let rest = &text[start..];
     let b = rest.as_bytes();
-    if let Some(len) = rest.strip_prefix('+').and_then(phone_length) {
-        return Some(start + 1 + len);
+    if let Some(len) = rest.strip_prefix('+').and_then(|r| phone_length_from(r, true)) {
+        return Some((start + 1 + len).into());
     }
     if !b.first().is_some_and(u8::is_ascii_digit) {
-        // Ordinal words are never amounts.
-        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        if lexicon::contains(ORDINAL_WORDS, &word) && !rest[word.len()..].starts_with('-') {
-            return Some(start + word.len());
-        }
         return None;
     }
     let run = digit_run(rest);
     // [81]: a reference mark, as in pages copied from encyclopaedias.
     if text[..start].ends_with('[') && rest[run..].starts_with(']') {
-        return Some(start + run + 1);
+        return Some((start + run + 1).into());
     }
     // '09, '90s: a year with its century cut.
     if run == 2 && text[..start].ends_with(['\'', '’']) {
-        return Some(start + run + usize::from(rest[run..].starts_with('s')));
+        return Some((start + run + usize::from(rest[run..].starts_with('s'))).into());
     }
     // 59-5/8, 12 3/4: a whole number and a fraction (old stock prices).
     if let Some(sep) = b.get(run).filter(|c| **c == b'-' || **c == b' ') {
@@ -511,18 +1475,18 @@ fn not_an_amount(text: &str, start: usize) -> Option<usize> {
         let after = &rest[run + 1..];
         let num = digit_run(after);
         if num > 0 && after.as_bytes().get(num) == Some(&b'/') && digit_run(&after[num + 1..]) > 0 {
-            return Some(start + run + 1 + num + 1 + digit_run(&after[num + 1..]));
+            return Some((start + run + 1 + num + 1 + digit_run(&after[num + 1..])).into());
         }
     }
     // Phone numbers: three or more groups of digits joined by spaces, dashes or dots.
     if let Some(len) = phone_length(rest) {
-        return Some(start + len);
+        return Some((start + len).into());
     }
     match b.get(run) {
         // 9:30, 9:30am
         Some(b':') if run <= 2 && b.get(run + 1).is_some_and(u8::is_ascii_digit) => {
             let end = run + 1 + digit_run(&rest[run + 1..]);
-            return Some(start + end + am_pm(&rest[end..]));
+            return Some((start + end + am_pm(&rest[end..])).into());
         }
         // 5/3/2020, 2020-03-05
         Some(b'/') if b.get(run + 1).is_some_and(u8::is_ascii_digit) => {
@@ -533,13 +1497,24 @@ fn not_an_amount(text: &str, start: usize) -> Option<usize> {
             if run == 4 {
                 return None; // "2016/17" is a span of years, read as a range below
             }
-            return Some(start + end);
+            // "1/4 of the vote" is a fraction, read by the grammar.
+            let single = rest.as_bytes().get(end) != Some(&b'/');
+            if single
+                && rest[end..].get(..3).is_some_and(|w| w.eq_ignore_ascii_case(" of"))
+                && at_boundary(&rest[end + 3..])
+            {
+                let (num, den) = (rest[..run].parse::<u32>().ok()?, rest[run + 1..end].parse::<u32>().ok()?);
+                if num > 0 && num < den {
+                    return None;
+                }
+            }
+            return Some((start + end).into());
         }
         Some(b'-') if run == 4 => {
             let r2 = &rest[run + 1..];
             let m = digit_run(r2);
             if m == 2 && r2.as_bytes().get(2) == Some(&b'-') && digit_run(&r2[3..]) == 2 {
-                return Some(start + run + 1 + 2 + 1 + 2);
+                return Some((start + run + 1 + 2 + 1 + 2).into());
             }
         }
         _ => {}
@@ -548,30 +1523,31 @@ fn not_an_amount(text: &str, start: usize) -> Option<usize> {
     // 10am, 9.30pm, 10 a.m.
     let time = am_pm(tail);
     if time > 0 && run <= 2 {
-        return Some(start + run + time);
+        return Some((start + run + time).into());
     }
     if run <= 2 && tail.starts_with('.') && digit_run(&tail[1..]) == 2 {
         let t = am_pm(&tail[3..]);
         if t > 0 {
-            return Some(start + run + 3 + t);
+            return Some((start + run + 3 + t).into());
         }
     }
     // 1st, 22nd, 3rd, 4th
     let suffix: String = tail.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
     let lower = suffix.to_ascii_lowercase();
     if ["st", "nd", "rd", "th"].contains(&lower.as_str()) {
-        return Some(start + run + suffix.len());
+        let value = rest[..run].parse::<f64>().ok();
+        return Some(NotAmount { end: start + run + suffix.len(), ordinal: value });
     }
     // 1990s, '90s
     if lower == "s" && run == 4 {
-        return Some(start + run + 1);
+        return Some((start + run + 1).into());
     }
     // Version numbers and similar: 4.1.2
     if tail.starts_with('.') && digit_run(&tail[1..]) > 0 {
         let t2 = &tail[1 + digit_run(&tail[1..])..];
         if t2.starts_with('.') && digit_run(&t2[1..]) > 0 {
             let len = run + 1 + digit_run(&tail[1..]) + 1 + digit_run(&t2[1..]);
-            return Some(start + len);
+            return Some((start + len).into());
         }
     }
     None
@@ -597,6 +1573,11 @@ fn am_pm(s: &str) -> usize {
 
 /// The length of a phone number at the start of `s`, if one is there.
 fn phone_length(s: &str) -> Option<usize> {
+    phone_length_from(s, false)
+}
+
+/// `international`: after "+", where the first group is a country code of one to three digits.
+fn phone_length_from(s: &str, international: bool) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = 0;
     let mut groups = Vec::new();
@@ -615,7 +1596,9 @@ fn phone_length(s: &str) -> Option<usize> {
             Some(b' ' | b'-' | b'.') if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 let sep = b[i];
                 // Digits then "." is a decimal, unless more groups follow with the same dot.
-                if sep == b'.' && groups.len() == 1 && !s[i + 1..].contains('.') {
+                // Look a few bytes ahead only, so that a long line of numbers stays linear.
+                let window = &b[i + 1..b.len().min(i + 16)];
+                if sep == b'.' && groups.len() == 1 && !window.contains(&b'.') {
                     break;
                 }
                 i += 1;
@@ -626,7 +1609,10 @@ fn phone_length(s: &str) -> Option<usize> {
     let digits: usize = groups.iter().sum();
     let ends_clean = at_boundary(&s[i..]);
     let dashed_local = groups.len() == 2 && groups[0] == 3 && groups[1] == 4 && s.as_bytes()[3] == b'-';
-    let many_groups = groups.len() >= 3 && digits >= 7 && groups.iter().all(|g| *g >= 2) && groups[0] <= 5;
+    let many_groups = groups.len() >= 3
+        && digits >= 7
+        && groups.iter().skip(usize::from(international)).all(|g| *g >= 2)
+        && groups[0] <= 5;
     (ends_clean && (dashed_local || many_groups)).then_some(i)
 }
 
@@ -671,6 +1657,30 @@ fn classify_bare(text: &str, start: usize, end: usize, first: &Core) -> Unit {
         }
     }
     Unit::Count
+}
+
+/// Words before "one" that make it a pronoun ("the one you mentioned", "which one").
+const PRONOUN_ONE_BEFORE: &[&str] =
+    &["the", "this", "that", "which", "each", "any", "no", "another", "someone", "anyone", "everyone"];
+
+/// "one" as a pronoun, not a number: "the one you mentioned", "that one", "one another".
+fn is_pronoun_one(text: &str, start: usize, first: &Core) -> bool {
+    if first.numeral.kind != NumeralKind::Words || first.quantity.value != 1.0 {
+        return false;
+    }
+    let written = &text[start..first.end];
+    if !written.eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let after = text[first.end..].trim_start();
+    if after.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("another")) {
+        return true;
+    }
+    // "one of the five" counts one thing.
+    if after.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of ")) {
+        return false;
+    }
+    previous_words(text, start, 1).first().is_some_and(|w| lexicon::contains(PRONOUN_ONE_BEFORE, w))
 }
 
 /// Up to `n` words before `pos`, nearest first, lower-cased, trailing punctuation kept only

@@ -255,3 +255,172 @@ fn long_runs_are_linear_and_safe() {
     let many = "1 ".repeat(50_000);
     assert_eq!(scan(&many).len(), 50_000);
 }
+
+#[test]
+fn mixed_numbers_fractions_of_scales_and_decimals_in_words() {
+    use Unit::*;
+    let cases: &[(&str, &str, Unit, f64)] = &[
+        ("There were two and a half million cars.", "two and a half million", Count, 2.5e6),
+        ("It took three and a half years.", "three and a half years", Duration, 3.5),
+        ("Some 14 and a half million viewers.", "Some 14 and a half million", Count, 14.5e6),
+        ("He paid half a million dollars.", "half a million dollars", Currency, 5e5),
+        ("Nearly a quarter of a million people.", "Nearly a quarter of a million", Count, 2.5e5),
+        ("A half-dozen sats.", "A half-dozen", Count, 6.0),
+        ("It grew by one point three per cent.", "one point three per cent", Percent, 1.3),
+        ("Staff get one eightieth of their salary.", "one eightieth", Ratio, 1.0 / 80.0),
+        ("One hundred and three quarters.", "One hundred and three quarters", Count, 100.75),
+        ("Ninety-five hundred came.", "Ninety-five hundred", Count, 9500.0),
+        ("He counted 4 thousand 3 hundred and 21.", "4 thousand 3 hundred and 21", Count, 4321.0),
+        ("It cost 13 lakh rupees.", "13 lakh rupees", Currency, 1.3e6),
+        ("The total was three lakh crore.", "three lakh crore", Count, 3e12),
+        ("A weight of 1.3e6 tonnes.", "1.3e6", Count, 1.3e6),
+        ("She is 3½ now.", "3½", Count, 3.5),
+        ("About 1/4 of voters agreed.", "About 1/4", Ratio, 0.25),
+        ("Temperatures fell to minus 20 degrees.", "minus 20", Count, -20.0),
+    ];
+    for (text, figure, unit, value) in cases {
+        let found = scan(text);
+        let q = found.iter().find(|q| q.span.slice(text) == *figure);
+        let q = q.unwrap_or_else(|| panic!("{text:?}: no {figure:?} in {found:#?}"));
+        assert_eq!(q.unit, *unit, "{text:?}");
+        assert!((q.value - value).abs() <= 1e-9 * value.abs().max(1.0), "{text:?}: {} vs {value}", q.value);
+    }
+}
+
+#[test]
+fn words_that_are_not_figures() {
+    let none: &[&str] = &[
+        "It was the one he wanted.",
+        "They help one another.",
+        "It rose plus or minus two points of error.",
+        "The 7E7 is a plane.",
+        "It was lower than 2003's loss.",
+        "A 1650-pound satellite.",
+        "Go to www.example.com/?q=30%25%2020% now.",
+    ];
+    for text in none {
+        let amounts: Vec<_> = units(text).into_iter().filter(|(_, u)| u.is_amount()).collect();
+        let bad: Vec<_> =
+            amounts.iter().filter(|(t, _)| !(text.contains("plus or minus") && t == "two points")).collect();
+        assert!(bad.is_empty(), "{text:?}: {amounts:?}");
+    }
+    // "<" opening a ticker is no bound.
+    assert!(scan("<Four Seasons Hotels> said").iter().all(|q| q.qualifier == Qualifier::Exact));
+    assert!(scan("Boeing Co <BA> 767 jets").iter().all(|q| q.qualifier == Qualifier::Exact));
+    // "50 Cent" is a rapper, not half a dollar.
+    assert!(scan("Rapper 50 Cent sang.").iter().all(|q| q.unit != Unit::Currency));
+    // "six quarters" is a span of time, never a ratio of 1.5.
+    assert!(scan("Profit fell for six quarters.").iter().all(|q| q.unit != Unit::Ratio));
+    // "plus or minus two points" is a margin: never a negative figure.
+    assert!(scan("plus or minus two points").iter().all(|q| q.value > 0.0));
+}
+
+#[test]
+fn bounds_and_ranges() {
+    let cases: &[(&str, &str, Qualifier, f64, f64)] = &[
+        ("Aged 65 or over have tried it.", "65 or over", Qualifier::AtLeast, 64.5, f64::INFINITY),
+        ("It will not exceed 29 vehicles.", "exceed 29", Qualifier::AtMost, f64::NEG_INFINITY, 29.5),
+        ("When x >= 30 it holds.", ">= 30", Qualifier::AtLeast, 29.5, f64::INFINITY),
+        ("Scores higher than 85 percent.", "higher than 85 percent", Qualifier::Over, 84.5, f64::INFINITY),
+        (
+            "It is more than 10 and less than 20.",
+            "more than 10 and less than 20",
+            Qualifier::Exact,
+            9.5,
+            20.5,
+        ),
+        ("At most 100 and at least 20 apples.", "At most 100 and at least 20", Qualifier::Exact, 19.5, 100.5),
+        ("The range is 20 through 100.", "20 through 100", Qualifier::Exact, 19.5, 100.5),
+        ("The range is 1013 – 5027.", "1013 – 5027", Qualifier::Exact, 1012.5, 5027.5),
+        (
+            "Between two and three billion dlrs.",
+            "Between two and three billion dlrs",
+            Qualifier::Exact,
+            1.5e9,
+            3.5e9,
+        ),
+        (
+            "Between 700,000 and one million.",
+            "Between 700,000 and one million",
+            Qualifier::Exact,
+            695_000.0,
+            1.5e6,
+        ),
+        ("It paid 25 to 50 cts a share.", "25 to 50 cts", Qualifier::Exact, 0.245, 0.505),
+    ];
+    for (text, figure, qualifier, low, high) in cases {
+        let found = scan(text);
+        let q = found.iter().find(|q| q.span.slice(text) == *figure);
+        let q = q.unwrap_or_else(|| panic!("{text:?}: no {figure:?} in {found:#?}"));
+        assert_eq!(q.qualifier, *qualifier, "{text:?}");
+        let i = q.interval();
+        let close = |a: f64, b: f64| a == b || (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        assert!(close(i.low, *low) && close(i.high, *high), "{text:?}: [{}, {}]", i.low, i.high);
+    }
+    // Inconsistent bounds stay apart; "from X to Y" stays two figures (a change).
+    assert!(scan("More than 40 and less than 10 are two ranges").iter().all(|q| q.form != Form::Range));
+    assert_eq!(scan("It rose from one thousand to one thousand and five hundred.").len(), 2);
+}
+
+#[test]
+fn money_in_many_forms() {
+    let cases: &[(&str, &str, f64, &str)] = &[
+        ("The dividend is 26 cts a share.", "26 cts", 0.26, "USD"),
+        ("Shares closed at 197 pence.", "197 pence", 1.97, "GBP"),
+        ("It cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        (
+            "It cost thirteen dollars and forty-five cents.",
+            "thirteen dollars and forty-five cents",
+            13.45,
+            "USD",
+        ),
+        ("Banknotes of 10 € each.", "10 €", 10.0, "EUR"),
+        ("It cost 100元!", "100元", 100.0, "CNY"),
+        ("It cost USD115.", "USD115", 115.0, "USD"),
+        ("It cost 115USD.", "115USD", 115.0, "USD"),
+        ("They lost 75 USD million.", "75 USD million", 75e6, "USD"),
+        ("Losses of 30 MUSD.", "30 MUSD", 30e6, "USD"),
+        ("It cost HK$7.", "HK$7", 7.0, "HKD"),
+        ("It cost 420 million finnish markka.", "420 million finnish markka", 420e6, "FIM"),
+        ("A 12-cent-a-share dividend.", "12-cent", 0.12, "USD"),
+        ("It holds ₿21,000,000.", "₿21,000,000", 21e6, "BTC"),
+    ];
+    for (text, figure, value, code) in cases {
+        let found = scan(text);
+        let q = found.iter().find(|q| q.span.slice(text) == *figure);
+        let q = q.unwrap_or_else(|| panic!("{text:?}: no {figure:?} in {found:#?}"));
+        assert_eq!(q.unit, Unit::Currency, "{text:?}");
+        assert_eq!(q.currency, Some(*code), "{text:?}");
+        assert!((q.value - value).abs() <= 1e-9 * value.max(1.0), "{text:?}: {}", q.value);
+    }
+    // "us $" in lower case is the pronoun: the span starts at the sign.
+    let text = "China lent us $1.4 trillion.";
+    assert_eq!(scan(text)[0].span.slice(text), "$1.4 trillion");
+}
+
+#[test]
+fn ordinals_only_with_scan_all() {
+    use super::scan_all;
+    let text = "The twenty-first and 3rd races, one hundred twenty fifth, and a trillionth.";
+    assert!(scan(text).iter().all(|q| q.unit != Unit::Ordinal));
+    let ordinals: Vec<(String, f64)> = scan_all(text)
+        .iter()
+        .filter(|q| q.unit == Unit::Ordinal)
+        .map(|q| (q.span.slice(text).to_string(), q.value))
+        .collect();
+    assert_eq!(
+        ordinals,
+        vec![
+            ("twenty-first".to_string(), 21.0),
+            ("3rd".to_string(), 3.0),
+            ("one hundred twenty fifth".to_string(), 125.0)
+        ]
+    );
+}
+
+#[test]
+fn range_bounds_give_both_ends() {
+    let text = "Between 1.5 and 2 million people.";
+    let q = &scan(text)[0];
+    assert_eq!(super::range_bounds(text, q), Some((1.5e6, 2e6)));
+}
