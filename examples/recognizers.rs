@@ -20,14 +20,17 @@
 //!   value.
 //! - **PercentModelPercentMode**: percentages and ratios, a ratio read as a percentage
 //!   ("one in two" is 50%); same text (a trailing "of" in the expected text aside) and value.
-//! - **NumberRangeModel**: ranges and bounded figures ("between 20 and 30", "more than 30", "up to
-//!   700"); same text and bounds: both ends of a range, the one end of a bound and whether that
-//!   end is open ("more than 30" is (30,), "at least 30" is [30,)). Whether the ends of a
-//!   two-sided range are open is not compared: the specs make every "between" half-open
-//!   ([20,30)), factlint reads both ends as written.
+//! - **NumberRangeModel**: ranges, bounded figures and figures stated with a phrase of equality
+//!   ("between 20 and 30", "more than 30", "up to 700", "equal to 20"); the same text (a leading
+//!   qualifier such as "about" aside, and a unit factlint keeps after the figure: "more than
+//!   thirty years old" for "more than thirty") and the same bounds: both ends of a range, the one
+//!   end of a bound and whether it is open ("more than 30" is (30,), "at least 30" is [30,)).
+//!   Whether the ends of a two-sided range are open is not compared: the specs make every
+//!   "between" half-open ([20,30)), factlint reads both ends as written.
 //! - **OrdinalModel**: ordinals; same text and value.
 //! - **CurrencyModel**: money; same text (a leading qualifier aside), value and currency (the ISO
-//!   code when the spec gives one, else the currency's family: any dollar for "Dollar").
+//!   code when the spec gives one, else the currency named by the unit: any dollar for "Dollar",
+//!   any franc for "Franc"); factlint holds cents and pence as hundredths of their currency.
 //!
 //! Values agree within 1e-9 relative. Texts are compared by character offsets into the input,
 //! ignoring case (the specs lower-case their texts). Cases that factlint deliberately reads

@@ -424,3 +424,32 @@ fn range_bounds_give_both_ends() {
     let q = &scan(text)[0];
     assert_eq!(super::range_bounds(text, q), Some((1.5e6, 2e6)));
 }
+
+#[test]
+fn odd_text_never_panics_and_spans_stay_on_boundaries() {
+    use super::scan_all;
+    let pieces = [
+        "1", "22", ",", ".", "-", "−", "+", "%", "$", "€", "£", "元", "ரூ", "½", "¾", "x10^", "^", "e", " ",
+        "\u{a0}", "\u{202f}", "\n", "one", "twenty", "-first", "half", "a", "and", "minus", "over", "than",
+        "or more", ">", "<", "=", "million", "bn", "USD", "cents", "pct", "per cent", "/", "4", "of",
+        "between", "to", "é", "“",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let len = 1 + (state % 12) as usize;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        for q in scan_all(&text) {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end), "{text:?}");
+            assert!(q.value.is_finite() && q.written.low <= q.written.high, "{text:?}: {q:?}");
+        }
+    }
+}
