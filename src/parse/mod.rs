@@ -26,7 +26,10 @@ pub fn analyze(document: Document) -> Article {
         // The figures of the sentence before, for a total stated after its parts.
         let mut previous: Option<(Span, Vec<QuantityId>)> = None;
         for sentence in &paragraph.sentences {
-            claims.extend(stats.sentence_claims(&document, paragraph, *sentence));
+            // Statistics and means are written in digits: a sentence without one has none.
+            if sentence.slice(&document.text).bytes().any(|b| b.is_ascii_digit()) {
+                claims.extend(stats.sentence_claims(&document, paragraph, *sentence));
+            }
             while next < quantities.len() && quantities[next].span.start < sentence.start {
                 next += 1;
             }
@@ -35,7 +38,8 @@ pub fn analyze(document: Document) -> Article {
                 next += 1;
             }
             let figures: Vec<QuantityId> = (first..next).collect();
-            if figures.is_empty() {
+            // Years, dates and names alone make no claim.
+            if !figures.iter().any(|&f| quantities[f].is_amount()) {
                 previous = None;
                 continue;
             }
