@@ -290,7 +290,7 @@ fn a_device_that_never_ends_is_refused_at_the_limit() {
 }
 
 #[test]
-#[ignore = "fixed by the stdin size-limit patch to src/main.rs (fuzz/README.md, \"Known gaps\")"]
+#[ignore = "fixed by the stdin size-limit patch to src/main.rs (issue 7 report)"]
 fn standard_input_is_held_to_the_size_limit() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .args(["check", "--no-config", "-", "--max-file-size", "10"])
