@@ -289,7 +289,14 @@ fn check_one(input: &Input, config: &Config, args: &CheckArgs) -> FileResult {
         Input::Stdin => {
             let mut bytes = Vec::new();
             let name = &args.stdin_filename;
-            match std::io::stdin().read_to_end(&mut bytes) {
+            let limit = args.max_file_size;
+            match std::io::stdin().take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+                Ok(_) if bytes.len() as u64 > limit => FileResult {
+                    path: name.clone(),
+                    outcome: Err(format!(
+                        "{name}: standard input is over the limit of {limit} bytes; raise it with --max-file-size"
+                    )),
+                },
                 Ok(_) => match factlint::input::decode(name, &bytes) {
                     Ok(text) => factlint::check_source_with(name, text, &config.rules, &[]),
                     Err(message) => FileResult { path: name.clone(), outcome: Err(message) },

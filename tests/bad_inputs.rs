@@ -290,7 +290,6 @@ fn a_device_that_never_ends_is_refused_at_the_limit() {
 }
 
 #[test]
-#[ignore = "fixed by the stdin size-limit patch to src/main.rs (issue 7 report)"]
 fn standard_input_is_held_to_the_size_limit() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .args(["check", "--no-config", "-", "--max-file-size", "10"])
@@ -432,7 +431,6 @@ fn an_alias_bomb_rule_file_is_refused_by_the_yaml_budget() {
 }
 
 #[test]
-#[ignore = "fixed by the YAML budget message patch to src/rules/yaml.rs (issue 7 report)"]
 fn an_alias_bomb_is_refused_with_the_limits_named() {
     let t = Temp::new("bomb-message");
     t.write(".factlint.yml", alias_bomb("ignore", "path: story.txt"));
@@ -589,7 +587,6 @@ fn a_missing_input_is_named_and_the_others_still_checked() {
 /// `markdown-comment-closed-at-once.md`, made small): a Markdown comment closed at once, `<!-->`,
 /// made the Markdown reader slice `html[4..2]` and panic.
 #[test]
-#[ignore = "fixed by the <!--> patch to src/source/markdown.rs (issue 7 report)"]
 fn a_markdown_comment_closed_at_once_is_read() {
     let dir = root().join("fixtures/bad");
     factlint(&dir, &["check", "--no-config", "markdown-comment-closed-at-once.md", "--format", "jsonl"])

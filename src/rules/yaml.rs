@@ -10,17 +10,30 @@ use serde::de::DeserializeOwned;
 
 pub use serde_saphyr::Spanned;
 
+/// The YAML budget: aliases, nodes (with aliases expanded) and nesting depth.
+const MAX_ALIASES: usize = 1_000;
+const MAX_NODES: usize = 200_000;
+const MAX_DEPTH: usize = 64;
+
 /// Deserialises `text` (from the file `name`) into `T`, with strict budgets; the error is a
 /// miette report that points into the YAML.
 pub fn from_str<T: DeserializeOwned>(text: &str, name: &str) -> Result<T, Report> {
     let mut options = serde_saphyr::Options::default();
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_aliases = 1_000;
-    budget.max_nodes = 200_000;
-    budget.max_depth = 64;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_nodes = MAX_NODES;
+    budget.max_depth = MAX_DEPTH;
     options.budget = Some(budget);
     serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        let message = e.to_string();
+        if message.contains("budget") {
+            // Name the limits, so that a deliberate bomb and an honest large file both know why.
+            return Report::msg(format!(
+                "{name}: over the YAML budget: at most {MAX_ALIASES} aliases, {MAX_NODES} nodes (aliases \
+                 expanded) and {MAX_DEPTH} levels of nesting ({message})"
+            ));
+        }
         let render = serde_saphyr::render_options! { source_name: Some(name) };
         serde_saphyr::miette::to_miette_report_with_options(&e, text, name, render)
     })

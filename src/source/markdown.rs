@@ -93,7 +93,8 @@ pub fn read_markdown(text: &str) -> Document {
 fn directives(html: &str, start: usize, builder: &mut DocumentBuilder) {
     let mut pos = 0;
     while let Some(open) = html[pos..].find("<!--").map(|i| pos + i) {
-        let Some(close) = html[open..].find("-->").map(|i| open + i) else { break };
+        // The comment closes after its opening: "<!-->" is not a closed comment.
+        let Some(close) = html[open + 4..].find("-->").map(|i| open + 4 + i) else { break };
         let body = html[open + 4..close].trim();
         if body.starts_with("factlint-") {
             builder
