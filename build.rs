@@ -1,12 +1,12 @@
-//! Embeds the shipped rule pack (`rules/*.yml`) into the binary.
+//! Embeds the shipped rule pack (`rules/*.yml`) and lexicons (`rules/lexicon/*.yml`) into the
+//! binary.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-fn main() {
-    println!("cargo:rerun-if-changed=rules");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+/// The `*.yml` / `*.yaml` files of `dir`, sorted.
+fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
@@ -16,15 +16,26 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut code = String::from(
-        "/// The shipped rule pack: (path, YAML).\npub const EMBEDDED_RULES: &[(&str, &str)] = &[\n",
-    );
-    for path in &files {
+    files
+}
+
+/// Writes `OUT_DIR/out` holding a Rust slice expression of (path, text) for the files of `dir`
+/// (named `prefix/<file name>`).
+fn embed(dir: &Path, prefix: &str, out: &str) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut code = String::from("&[\n");
+    for path in yaml_files(dir) {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let _ = writeln!(code, "    (\"rules/{name}\", include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(code, "    (\"{prefix}/{name}\", include_str!({:?})),", path.display().to_string());
     }
-    code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_rules.rs");
+    code.push(']');
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(out);
     std::fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    embed(&root, "rules", "embedded_rules.rs");
+    embed(&root.join("lexicon"), "rules/lexicon", "embedded_lexicons.rs");
 }

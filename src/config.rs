@@ -175,6 +175,21 @@ impl Config {
             }
             builder.build().map_err(|e| problem(format!("{name}: {e}")))
         };
+        if let Some(language) = &file.language {
+            let known: Vec<String> = rules.languages.all().iter().map(|l| l.language.clone()).collect();
+            if !rules.languages.all().iter().any(|l| l.speaks(language)) {
+                return Err(invalid(
+                    format!("no lexicon for the language `{language}`"),
+                    None,
+                    "",
+                    Some(format!(
+                        "languages: {}; a pack adds one with lexicon/<language>.yml",
+                        known.join(", ")
+                    )),
+                ));
+            }
+            rules.language = Some(language.clone());
+        }
         let include = if file.include.is_empty() { None } else { Some(globs(&file.include)?) };
         let exclude = globs(&file.exclude)?;
         Ok(Config {

@@ -33,9 +33,17 @@ pub fn read_text(text: &str) -> Article {
     parse::analyze(source::read_plain(text))
 }
 
-/// Reads text in `format` into an article.
+/// Reads text in `format` into an article, in the language it names (English by default).
 pub fn read_as(text: &str, format: source::Format) -> Article {
     parse::analyze(source::read(text, format))
+}
+
+/// Reads text in `format` into an article with the lexicons of `rules` (packs may extend a
+/// language) and its default language (`language:` of the configuration).
+pub fn read_with(text: &str, format: source::Format, rules: &RuleSet) -> Article {
+    let document = source::read(text, format);
+    let lexicon = rules.lexicon_for(document.metadata.lang.as_deref());
+    parse::analyze_with(document, lexicon)
 }
 
 /// Reads and checks plain text against `rules`.
@@ -45,7 +53,7 @@ pub fn check_text(text: &str, rules: &RuleSet) -> Checked {
 
 /// Reads text in `format` and checks it against `rules` (no suppressions applied).
 pub fn check_as(text: &str, format: source::Format, rules: &RuleSet) -> Checked {
-    let article = read_as(text, format);
+    let article = read_with(text, format, rules);
     let findings = engine::check(&article, rules);
     Checked { article, findings }
 }

@@ -365,7 +365,7 @@ fn claims(file: &Path) -> u8 {
     };
     match text {
         Ok(text) => {
-            let article = factlint::read_text(&text);
+            let article = factlint::read_as(&text, factlint::source::Format::from_path(&name));
             out(&(factlint::report::claims_json::render(&name, &article) + "\n"));
             0
         }

@@ -225,17 +225,10 @@ fn assert_maps_into_the_file(file: &CheckedFile, span: Span, in_original: bool, 
     );
 }
 
-/// Whether `q` is a range written high to low ("3-2", "between 30 and 20"), whose interval
-/// does not yet hold its value: see `descending_ranges_hold_their_value` below.
-fn descending(text: &str, q: &factlint::parse::Quantity) -> bool {
-    range_bounds(text, q).is_some_and(|(first, second)| first > second)
-}
-
 /// Found by these properties: a range written high to low got the interval from the first
 /// end's low to the second end's high ("3-2" → [2.5, 2.5], "between 30 and 20" → [20.5, 29.5]),
-/// which holds neither end. The properties above skip such ranges until the fix lands.
+/// which held neither end.
 #[test]
-#[ignore = "fixed by the descending-range patch to src/parse/scan.rs (issue 7 report)"]
 fn descending_ranges_hold_their_value() {
     for text in
         ["The score was 3-2.", "Between 30 and 20 people came.", "Prices were 5-3% lower.", "It was 3–2."]
@@ -263,7 +256,7 @@ fn check_twice(name: &str, text: &str) -> Result<(), TestCaseError> {
     let text = &first.checked.article.document.text;
     for q in &first.checked.article.quantities {
         assert_maps_into_the_file(&first, q.span, false, &format!("{name}: figure"));
-        prop_assert!(descending(text, q) || q.written.contains(q.value), "{}: {:?}", name, q);
+        prop_assert!(q.written.contains(q.value), "{}: {:?}", name, q);
     }
     for f in &first.checked.findings {
         assert_maps_into_the_file(&first, f.span, f.in_original, &format!("{name}: {}", f.rule));
@@ -306,7 +299,7 @@ proptest! {
     fn every_interval_holds_its_value_in_any_text(text in "([0-9]{1,6}|[ ,.%$£€-]|per cent|million|bn|k|about |over |nearly |half|one in five|\\PC){0,40}") {
         for q in scan(&text) {
             prop_assert!(q.value.is_finite(), "{:?}", q);
-            prop_assert!(descending(&text, &q) || q.written.contains(q.value), "{:?} in {:?}", q, text);
+            prop_assert!(q.written.contains(q.value), "{:?} in {:?}", q, text);
             prop_assert!(q.span.end <= text.len() && text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
         }
     }

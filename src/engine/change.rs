@@ -135,7 +135,7 @@ fn stated_text(article: &Article, c: &ChangeClaim, stated: usize) -> String {
     let words: Vec<&str> = before.rsplit(' ').take(3).collect();
     for (n, w) in words.iter().enumerate() {
         let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
-        if crate::parse::lexicon::lookup(crate::parse::lexicon::CHANGE_WORDS, w).is_some() {
+        if article.lexicon.change(w).is_some() {
             let start =
                 (before.len() + 1).saturating_sub(words[..=n].iter().map(|x| x.len() + 1).sum::<usize>());
             return one_line(&text[c.sentence.start.min(s.start) + start..s.end]);

@@ -260,6 +260,7 @@ pub fn render_template(template: &str, vars: &[(&str, String)]) -> String {
 
 /// Runs every enabled rule on the article; findings come sorted by position, then rule id.
 pub fn check(article: &Article, rules: &RuleSet) -> Vec<Finding> {
+    let _active = crate::parse::lexicon::activate(article.lexicon);
     let mut findings = Vec::new();
     for rule in rules.enabled() {
         for hit in rule.kind.run(article, rule) {

@@ -267,6 +267,8 @@ pub struct Article {
     pub document: Document,
     pub quantities: Vec<Quantity>,
     pub claims: Vec<Claim>,
+    /// The vocabulary the article was read with (its language's lexicon).
+    pub lexicon: &'static super::lexicon::Lexicon,
 }
 
 impl Article {

@@ -15,8 +15,18 @@ pub use quantity::{Quantity, Unit};
 use crate::source::{Document, Role};
 use crate::span::Span;
 
-/// Reads an article: scans its figures and binds them into claims, sentence by sentence.
+/// Reads an article in its own language (`lang` of its front matter or HTML), English when it
+/// names none or one without a lexicon.
 pub fn analyze(document: Document) -> Article {
+    let lexicon = lexicon::Languages::default().for_tag(document.metadata.lang.as_deref());
+    analyze_with(document, lexicon)
+}
+
+/// Reads an article with `lexicon`: scans its figures and binds them into claims, sentence by
+/// sentence.
+pub fn analyze_with(mut document: Document, lexicon: &'static lexicon::Lexicon) -> Article {
+    let _active = lexicon::activate(lexicon);
+    join_after_abbreviations(&mut document, lexicon);
     let mut quantities = scan::scan(&document.text);
     let mut claims = Vec::new();
     let mut next = 0;
@@ -63,7 +73,34 @@ pub fn analyze(document: Document) -> Article {
         group_shares_across_sentences(&mut claims, first_claim);
     }
     claims.extend(table_totals(&document, &quantities));
-    Article { document, quantities, claims }
+    Article { document, quantities, claims, lexicon }
+}
+
+/// Joins sentences split after one of the lexicon's abbreviations ("22 Mio. Euro"): the
+/// sentence splitter knows only the common English ones.
+fn join_after_abbreviations(document: &mut Document, lexicon: &lexicon::Lexicon) {
+    if lexicon.abbreviations.is_empty() {
+        return;
+    }
+    let text = &document.text;
+    for paragraph in &mut document.paragraphs {
+        let mut joined: Vec<Span> = Vec::with_capacity(paragraph.sentences.len());
+        for sentence in paragraph.sentences.drain(..) {
+            match joined.last_mut() {
+                Some(last) if ends_with_abbreviation(last.slice(text), lexicon) => {
+                    *last = Span::new(last.start, sentence.end);
+                }
+                _ => joined.push(sentence),
+            }
+        }
+        paragraph.sentences = joined;
+    }
+}
+
+fn ends_with_abbreviation(sentence: &str, lexicon: &lexicon::Lexicon) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else { return false };
+    let word = body.rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+    !word.is_empty() && lexicon.abbreviations.iter().any(|a| word.to_lowercase() == *a)
 }
 
 /// Shares of one named whole that open their clauses in different sentences of a paragraph

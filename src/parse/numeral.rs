@@ -1,7 +1,7 @@
 //! nom parsers for the numeral at the heart of a figure: digits with separators and decimals,
 //! number words, and fractions.
 
-use super::lexicon::{DOZEN_WORDS, ORDINAL_NUMBERS, SCALES, TENS, UNITS, contains, lookup};
+use super::lexicon::{self, contains, lookup};
 use nom::{
     IResult, Parser,
     bytes::complete::{tag_no_case, take_while_m_n, take_while1},
@@ -96,10 +96,10 @@ fn digit_count(b: &[u8], from: usize) -> usize {
 /// The end of the integer part at `from` with thousands separators: "22,000", "1,234,567",
 /// "40 000" with a no-break or thin space, "12,34,567" (Indian grouping: pairs, then a
 /// group of three). `None` when there is no separator.
-fn grouped_end(s: &str, from: usize, lead: usize) -> Option<usize> {
+fn grouped_end(s: &str, from: usize, lead: usize, marks: &[String]) -> Option<usize> {
     let b = s.as_bytes();
     // Indian grouping: 1-2 digits, one or more ",dd", then ",ddd" not followed by a digit.
-    if lead <= 2 {
+    if lead <= 2 && marks.iter().any(|m| m == ",") {
         let mut p = from + lead;
         let mut pairs = 0;
         while b.get(p) == Some(&b',') && digit_count(b, p + 1) == 2 && b.get(p + 3) == Some(&b',') {
@@ -113,7 +113,7 @@ fn grouped_end(s: &str, from: usize, lead: usize) -> Option<usize> {
     if lead > 3 {
         return None;
     }
-    for sep in [",", "\u{202f}", "\u{a0}", "\u{2009}"] {
+    for sep in marks.iter().map(String::as_str) {
         let mut p = from + lead;
         let mut groups = 0;
         while s[p..].starts_with(sep) && digit_count(b, p + sep.len()) == 3 {
@@ -130,6 +130,8 @@ fn grouped_end(s: &str, from: usize, lead: usize) -> Option<usize> {
 /// Digits: "22,000", "0.1", ".04", "−3.5", "+44", "40 000" (no-break spaces), "12,34,567"
 /// (Indian grouping), "2½", "1.3e6", "1.3x10^6", "2.5^-1".
 pub fn digits(i: &str) -> PResult<'_, Numeral> {
+    let lex = super::lexicon::active();
+    let point = u8::try_from(lex.decimal_mark).ok().filter(u8::is_ascii_punctuation).unwrap_or(b'.');
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
     let b = i.as_bytes();
     let (mut p, negative, signed) = if i.starts_with('-') {
@@ -143,11 +145,11 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
     };
     let int_start = p;
     let lead = digit_count(b, p);
-    let grouped = if lead > 0 { grouped_end(i, p, lead) } else { None };
+    let grouped = if lead > 0 { grouped_end(i, p, lead, &lex.group_marks) } else { None };
     p = grouped.unwrap_or(p + lead);
     let int_end = p;
     let mut frac_len = 0;
-    if b.get(p) == Some(&b'.') && digit_count(b, p + 1) > 0 {
+    if b.get(p) == Some(&point) && digit_count(b, p + 1) > 0 {
         frac_len = digit_count(b, p + 1);
         p += 1 + frac_len;
     }
@@ -155,17 +157,22 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
         return Err(fail());
     }
     let int_text = &i[int_start..int_end];
+    // The fraction with a full stop for its decimal mark, as Rust reads it (".04" for ",04").
+    let fraction = |from: usize| -> String {
+        let digits = &i[from..p];
+        if point == b'.' { digits.to_string() } else { digits.replacen(char::from(point), ".", 1) }
+    };
     let mut magnitude: f64 = if grouped.is_some() {
         let mut plain: String = int_text.chars().filter(char::is_ascii_digit).collect();
         if frac_len > 0 {
-            plain.push_str(&i[int_end..p]);
+            plain.push_str(&fraction(int_end));
         }
         plain.parse().unwrap_or(f64::INFINITY)
     } else if lead == 0 {
         // ".04"
-        i[int_end..p].parse::<f64>().map_err(|_| fail())?
+        fraction(int_end).parse::<f64>().map_err(|_| fail())?
     } else {
-        i[int_start..p].parse().unwrap_or(f64::INFINITY)
+        fraction(int_start).parse().unwrap_or(f64::INFINITY)
     };
     let int_digits =
         if grouped.is_some() { int_text.bytes().filter(u8::is_ascii_digit).count() } else { lead };
@@ -322,7 +329,7 @@ const MAX_PHRASE_WORDS: usize = 24;
 
 /// What one word of a number-word phrase is.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Kind {
+pub(crate) enum Kind {
     /// zero to nineteen, "nought".
     Unit(u32),
     Tens(u32),
@@ -358,10 +365,13 @@ struct Tok {
     hyphen_before: bool,
 }
 
-/// The kind of every word [`classify`] knows, by word key, built once from the lexicon.
-fn word_kinds() -> &'static std::collections::HashMap<u128, Kind> {
-    static KINDS: std::sync::OnceLock<std::collections::HashMap<u128, Kind>> = std::sync::OnceLock::new();
-    KINDS.get_or_init(|| {
+/// The kind of every word [`classify`] knows, by word key.
+pub(crate) type WordKinds = std::collections::HashMap<u128, Kind>;
+
+/// The word kinds of the active lexicon, built once from its words.
+fn word_kinds() -> &'static WordKinds {
+    let lex = lexicon::active();
+    lex.numeral_kinds.get_or_init(|| {
         let mut words: Vec<String> = [
             "hundred", "a", "an", "and", "of", "point", "nought", "naught", "half", "halves", "quarter",
             "quarters",
@@ -369,11 +379,12 @@ fn word_kinds() -> &'static std::collections::HashMap<u128, Kind> {
         .iter()
         .map(|w| w.to_string())
         .collect();
-        words.extend(UNITS.iter().chain(TENS).map(|(w, _)| w.to_string()));
-        words.extend(SCALES.iter().map(|(w, _)| w.to_string()));
-        words.extend(DOZEN_WORDS.iter().map(|w| w.to_string()));
-        words.extend(ORDINAL_NUMBERS.iter().flat_map(|(w, _)| [w.to_string(), format!("{w}s")]));
-        words.into_iter().filter_map(|w| Some((pack(&w)?, classify_slow(&w)?))).collect()
+        words.extend(lex.units.iter().map(|(w, _)| w.clone()));
+        words.extend(lex.tens.iter().map(|(w, _)| w.clone()));
+        words.extend(lex.scales.iter().map(|(w, _)| w.clone()));
+        words.extend(lex.dozens.iter().cloned());
+        words.extend(lex.ordinals.iter().flat_map(|(w, _)| [w.clone(), format!("{w}s")]));
+        words.into_iter().filter_map(|w| Some((pack(&w)?, classify_slow(lex, &w)?))).collect()
     })
 }
 
@@ -389,18 +400,18 @@ fn classify(w: &str) -> Option<Kind> {
     word_kinds().get(&pack(w)?).copied()
 }
 
-fn classify_slow(w: &str) -> Option<Kind> {
+fn classify_slow(lex: &lexicon::Lexicon, w: &str) -> Option<Kind> {
     let lower_eq = |x: &str| w.eq_ignore_ascii_case(x);
-    if let Some(v) = lookup(UNITS, w) {
+    if let Some(v) = lookup(&lex.units, w) {
         return Some(Kind::Unit(v));
     }
-    if let Some(v) = lookup(TENS, w) {
+    if let Some(v) = lookup(&lex.tens, w) {
         return Some(Kind::Tens(v));
     }
     if lower_eq("hundred") {
         return Some(Kind::Hundred);
     }
-    if let Some(v) = lookup(SCALES, w) {
+    if let Some(v) = lookup(&lex.scales, w) {
         return Some(Kind::Scale(v));
     }
     if lower_eq("a") || lower_eq("an") {
@@ -421,7 +432,7 @@ fn classify_slow(w: &str) -> Option<Kind> {
     if lower_eq("naught") {
         return Some(Kind::Naught);
     }
-    if contains(DOZEN_WORDS, w) {
+    if contains(&lex.dozens, w) {
         return Some(Kind::Dozen);
     }
     if lower_eq("half") {
@@ -436,12 +447,12 @@ fn classify_slow(w: &str) -> Option<Kind> {
     if lower_eq("quarters") {
         return Some(Kind::Quarter { plural: true });
     }
-    if let Some(v) = lookup(ORDINAL_NUMBERS, w) {
+    if let Some(v) = lookup(&lex.ordinals, w) {
         return Some(Kind::Ordinal { value: v, plural: false });
     }
     // "fifths", "hundredths"; never "seconds" (time).
     let singular = w.strip_suffix(['s', 'S'])?;
-    lookup(ORDINAL_NUMBERS, singular).filter(|v| *v != 2.0).map(|v| Kind::Ordinal { value: v, plural: true })
+    lookup(&lex.ordinals, singular).filter(|v| *v != 2.0).map(|v| Kind::Ordinal { value: v, plural: true })
 }
 
 /// The words of a number-word phrase at the start of `i`, up to the first word that cannot be
@@ -803,7 +814,7 @@ fn fraction_is_plausible(rest: &str, explicit_numerator: bool, plural: bool) -> 
         || ["of", "the", "their", "its", "his", "her", "all", "that", "those", "these"]
             .iter()
             .any(|w| next_word.eq_ignore_ascii_case(w))
-        || lookup(SCALES, &next_word).is_some()
+        || lookup(&lexicon::active().scales, &next_word).is_some()
 }
 
 /// "point five", "point zero three", "point seventy-one": the digits after a decimal point in

@@ -57,7 +57,7 @@ impl Unit {
 }
 
 /// A word that widens or bounds what a figure stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {
     /// No qualifier: the figure as rounded.

@@ -2,12 +2,7 @@
 //! from the figure's shape and neighbours whether it is an amount or a year, date, time,
 //! ordinal, score, phone number or name.
 
-use super::lexicon::{
-    self, BOUND_SIGNS, BOUND_SUFFIXES, CURRENCY_HUNDREDTHS, CURRENCY_MILLION_CODES, CURRENCY_PREFIXES,
-    CURRENCY_SIGNS_AFTER, CURRENCY_SUFFIXES, DOZEN_WORDS, DURATION_WORDS, EXACT_PHRASES, IDENTIFIER_CUES,
-    MAGNITUDE_ABBREVIATIONS, MONEY_MAGNITUDE_LETTERS, MONTHS, PERCENT_WORDS, POINT_WORDS, QUALIFIERS, SCALES,
-    SCORE_CUES, SIGN_WORDS,
-};
+use super::lexicon;
 use super::numeral::{
     Numeral, NumeralKind, at_boundary, digits, fraction_only, number_words, spaces, vulgar_fraction, words,
 };
@@ -40,7 +35,8 @@ pub fn range_bounds(text: &str, q: &Quantity) -> Option<(f64, f64)> {
 }
 
 fn walk(text: &str, all: bool) -> Vec<Quantity> {
-    let starts = start_words();
+    let tables = tables();
+    let starts = &tables.starts;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut pos = 0;
@@ -54,7 +50,7 @@ fn walk(text: &str, all: bool) -> Vec<Quantity> {
         // A word of ASCII letters: one pass decides, and skips it when no figure starts there.
         if b.is_ascii_alphabetic() {
             let len = bytes[pos..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-            let shapes = START_SHAPES.get_or_init(|| start_shapes(starts));
+            let shapes = &tables.shapes;
             let second = if len > 1 { bytes[pos + 1] | 0x20 } else { 0 };
             let plausible = len <= 16
                 && shapes[len][usize::from((b | 0x20) - b'a')] & (1u32 << (second.wrapping_sub(b'a') & 31))
@@ -77,7 +73,7 @@ fn walk(text: &str, all: bool) -> Vec<Quantity> {
             continue;
         }
         let c = if b < 0x80 { char::from(b) } else { text[pos..].chars().next().unwrap_or(' ') };
-        if worth_trying(text, pos, c, starts)
+        if worth_trying(text, pos, c, tables)
             && is_candidate_start(text, pos, c)
             && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)
         {
@@ -130,46 +126,131 @@ const ASCII_MAY_START: [bool; 128] = {
     table
 };
 
-/// Lower-case words that may start a figure: the first words of qualifiers and phrases of
-/// equality, "between", sign words, number, fraction and ordinal words, "a"/"an", and the
-/// letters of currency codes and signs ("usd", "us" of "US$", "hk", "rs"). Built once from the
-/// lexicon, so that it follows the tables.
-fn start_words() -> &'static KeySet {
-    static WORDS: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        let first = |phrase: &'static str| -> &'static str {
-            let end = phrase.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(phrase.len());
-            &phrase[..end]
-        };
-        let mut words: Vec<&'static str> = Vec::new();
-        words.extend(QUALIFIERS.iter().map(|(p, _)| first(p)));
-        words.extend(EXACT_PHRASES.iter().map(|p| first(p)));
-        words.extend(SIGN_WORDS.iter().copied());
-        words.extend(lexicon::UNITS.iter().map(|(w, _)| *w));
-        words.extend(lexicon::TENS.iter().map(|(w, _)| *w));
-        words.extend(lexicon::ORDINAL_NUMBERS.iter().map(|(w, _)| *w));
-        words.extend(CURRENCY_PREFIXES.iter().map(|(p, _)| first(p)));
-        words.extend(CURRENCY_MILLION_CODES.iter().map(|(p, _)| first(p)));
-        words.extend(["between", "a", "an", "half", "halves", "quarter", "quarters", "nought", "naught"]);
-        let mut words: Vec<&'static str> = words
-            .into_iter()
-            .filter(|w| !w.is_empty())
-            .map(|w| &*Box::leak(w.to_ascii_lowercase().into_boxed_str()))
-            .collect();
-        // Plural ordinals are fraction denominators ("fifths").
-        let plurals: Vec<&'static str> = lexicon::ORDINAL_NUMBERS
-            .iter()
-            .map(|(w, _)| &*Box::leak(format!("{w}s").into_boxed_str()))
-            .collect();
-        words.extend(plurals);
-        KeySet::new(words.iter().map(|w| key_of(w)))
-    })
+/// The grammar's tables for one lexicon, built once from its words.
+#[derive(Debug)]
+pub(crate) struct Tables {
+    /// Lower-case words that may start a figure: the first words of qualifiers and phrases of
+    /// equality, "between", sign words, number, fraction and ordinal words, "a"/"an", and the
+    /// letters of currency codes and signs ("usd", "us" of "US$", "hk", "rs").
+    starts: KeySet,
+    /// For each word length and first letter, the second letters (a bit each) of the words
+    /// in `starts`; a word of one letter has its own bit 31. Rules out most words before any
+    /// hashing.
+    shapes: [[u32; 26]; 17],
+    /// Lower-case start words whose first letter is not ASCII ("über").
+    other_starts: Vec<String>,
+    /// Words that may follow a numeral as its magnitude ("million", "bn", "k", "dozen").
+    magnitude_words: KeySet,
+    /// Words that may follow a numeral as its unit: percent and point words, currency words
+    /// and codes, hundredths, units of time.
+    unit_words: KeySet,
+    /// The letters that begin currency codes and signs written before a figure.
+    currency_prefix_words: KeySet,
+    /// Qualifier phrases and phrases of equality by their first word, longest first.
+    qualifier_index: PhraseIndex,
+    /// Qualifier phrases whose first letter is not ASCII, longest first.
+    other_qualifiers: Vec<(&'static str, Qualifier)>,
 }
 
-/// For each word length and first letter, the second letters (a bit each) of the words that
-/// may start a figure; a word of one letter has its own bit 31. Rules out most words before any
-/// hashing.
-static START_SHAPES: std::sync::OnceLock<[[u32; 26]; 17]> = std::sync::OnceLock::new();
+/// The tables of the active lexicon.
+fn tables() -> &'static Tables {
+    let lex = lexicon::active();
+    lex.scan_tables.get_or_init(|| Tables::new(lex))
+}
+
+impl Tables {
+    fn new(lex: &'static lexicon::Lexicon) -> Tables {
+        let first = |phrase: &str| -> String {
+            let end = phrase.find(|c: char| !c.is_alphabetic()).unwrap_or(phrase.len());
+            phrase[..end].to_lowercase()
+        };
+        let mut words: Vec<String> = Vec::new();
+        words.extend(lex.qualifiers.iter().map(|(p, _)| first(p)));
+        words.extend(lex.exact_phrases.iter().map(|p| first(p)));
+        words.extend(lex.sign_words.iter().map(|p| first(p)));
+        words.extend(lex.units.iter().map(|(w, _)| w.to_lowercase()));
+        words.extend(lex.tens.iter().map(|(w, _)| w.to_lowercase()));
+        words.extend(lex.ordinals.iter().map(|(w, _)| w.to_lowercase()));
+        words.extend(lex.currency_before.iter().map(|(p, _)| first(p)));
+        words.extend(lex.currency_million_codes.iter().map(|(p, _)| first(p)));
+        words.extend(
+            ["between", "a", "an", "half", "halves", "quarter", "quarters", "nought", "naught"]
+                .map(String::from),
+        );
+        // Plural ordinals are fraction denominators ("fifths").
+        words.extend(lex.ordinals.iter().map(|(w, _)| format!("{}s", w.to_lowercase())));
+        words.retain(|w| !w.is_empty());
+        let starts = KeySet::new(words.iter().map(|w| key_of(w)));
+        let other_starts = words.iter().filter(|w| !w.starts_with(|c: char| c.is_ascii())).cloned().collect();
+        let shapes = start_shapes(&starts);
+        let magnitude_words = KeySet::new(
+            lex.magnitudes
+                .iter()
+                .chain(&lex.scales)
+                .chain(&lex.money_magnitudes)
+                .map(|(w, _)| key_of(w))
+                .chain(lex.dozens.iter().map(|w| key_of(w))),
+        );
+        let unit_words = KeySet::new(
+            lex.percent_words
+                .iter()
+                .chain(&lex.point_words)
+                .chain(&lex.duration_words)
+                .map(String::as_str)
+                .chain(["percentage", "percents"])
+                .chain(
+                    lex.currency_after
+                        .iter()
+                        .chain(&lex.currency_hundredths)
+                        .chain(&lex.currency_million_codes)
+                        .map(|(w, _)| w.as_str()),
+                )
+                .map(key_of),
+        );
+        let currency_prefix_words = KeySet::new(
+            lex.currency_before.iter().chain(&lex.currency_million_codes).map(|(w, _)| key_of(w)),
+        );
+        let phrases = lex
+            .qualifiers
+            .iter()
+            .map(|(p, q)| (p.as_str(), *q))
+            .filter(|(p, _)| *p != "~")
+            .chain(lex.exact_phrases.iter().map(|p| (p.as_str(), Qualifier::Exact)));
+        let mut qualifier_index: PhraseIndex = Vec::new();
+        let mut other_qualifiers = Vec::new();
+        for (phrase, qual) in phrases {
+            if !phrase.starts_with(|c: char| c.is_ascii()) {
+                other_qualifiers.push((phrase, qual));
+                continue;
+            }
+            let key = key_of(phrase);
+            match qualifier_index.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push((phrase, qual)),
+                None => qualifier_index.push((key, vec![(phrase, qual)])),
+            }
+        }
+        qualifier_index.sort_by_key(|(k, _)| *k);
+        Tables {
+            starts,
+            shapes,
+            other_starts,
+            magnitude_words,
+            unit_words,
+            currency_prefix_words,
+            qualifier_index,
+            other_qualifiers,
+        }
+    }
+
+    /// Whether a start word whose first letter is not ASCII begins `text`.
+    fn other_start(&self, text: &str) -> bool {
+        !self.other_starts.is_empty() && {
+            let word: String =
+                text.chars().take_while(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+            self.other_starts.contains(&word)
+        }
+    }
+}
 
 fn start_shapes(starts: &KeySet) -> [[u32; 26]; 17] {
     let mut shapes = [[0u32; 26]; 17];
@@ -186,14 +267,15 @@ fn start_shapes(starts: &KeySet) -> [[u32; 26]; 17] {
 
 /// A cheap first test of whether a figure may start at `pos`: a digit, a sign before a digit, a
 /// currency sign, a bound sign, a vulgar fraction, or a word from [`start_words`].
-fn worth_trying(text: &str, pos: usize, c: char, starts: &KeySet) -> bool {
+fn worth_trying(text: &str, pos: usize, c: char, tables: &Tables) -> bool {
     let bytes = text.as_bytes();
     let next_is_digit = || bytes.get(pos + c.len_utf8()).is_some_and(u8::is_ascii_digit);
     match c {
         '0'..='9' | '$' | '~' | '<' | '>' | '€' | '£' | '¥' | '₹' | '₿' | '≥' | '≤' => true,
         '.' | '+' | '-' | '−' => next_is_digit(),
-        c if c.is_ascii_alphabetic() => starts.starts(&bytes[pos..]),
-        c => !c.is_alphabetic() && vulgar_fraction(&text[pos..]).is_some(),
+        c if c.is_ascii_alphabetic() => tables.starts.starts(&bytes[pos..]),
+        c if c.is_alphabetic() => tables.other_start(&text[pos..]),
+        _ => vulgar_fraction(&text[pos..]).is_some(),
     }
 }
 
@@ -347,10 +429,15 @@ fn figure_at(text: &str, start: usize) -> Option<Found> {
     if let Some((second, second_end)) = range_end(text, &first, between) {
         let unit = if first.has_unit { first.quantity.unit } else { second.quantity.unit };
         let scale = lent_scale(&first, &second);
-        let low = first.quantity.written.low * scale;
+        // Written either way round: "10-20", or high to low ("3-2", "between 30 and 20").
+        let (low, top) = if first.quantity.value * scale > second.quantity.value {
+            (second.quantity.written.low, first.quantity.written.high * scale)
+        } else {
+            (first.quantity.written.low * scale, second.quantity.written.high)
+        };
         q = Quantity {
             value: first.quantity.value * scale,
-            written: Interval::new(low, second.quantity.written.high).unwrap_or(second.quantity.written),
+            written: Interval::new(low, top).unwrap_or(second.quantity.written),
             unit,
             currency: first.quantity.currency.or(second.quantity.currency),
             form: Form::Range,
@@ -407,9 +494,10 @@ fn qualifier(input: &str) -> (&str, Option<Qualifier>) {
 /// The length of the qualifier at the start of `text` (with the space after it) and what it
 /// means; `Qualifier::Exact` for "equal to", "equals".
 pub fn qualifier_prefix(text: &str) -> Option<(usize, Qualifier)> {
+    let lex = lexicon::active();
     let first = text.as_bytes().first()?;
     if matches!(first, b'>' | b'<') || text.starts_with(['≥', '≤']) {
-        for (sign, qual) in BOUND_SIGNS {
+        for (sign, qual) in &lex.bound_signs {
             if let Some(rest) = text.strip_prefix(sign) {
                 let after = rest.trim_start_matches(' ');
                 // "> 30", "<-30": a number follows at once, never a word ("<Four Seasons>").
@@ -428,9 +516,20 @@ pub fn qualifier_prefix(text: &str) -> Option<(usize, Qualifier)> {
         let after = text[1..].trim_start_matches(' ');
         return Some((text.len() - after.len(), Qualifier::Approximately));
     }
+    let tables = tables();
+    if *first >= 0x80 {
+        // "über 40 Prozent": phrases whose first letter is not ASCII, in any case.
+        for (phrase, qual) in &tables.other_qualifiers {
+            let Some(len) = prefix_len_ignoring_case(text, phrase) else { continue };
+            if let Ok((after, _)) = spaces(&text[len..]) {
+                return Some((text.len() - after.len(), *qual));
+            }
+        }
+        return None;
+    }
     // Only the phrases that start with this word are tried, longest first.
     let (key, _) = word_key(text.as_bytes())?;
-    let index = qualifier_index();
+    let index = &tables.qualifier_index;
     let at = index.binary_search_by_key(&key, |(k, _)| *k).ok()?;
     for (phrase, qual) in &index[at].1 {
         if let Some(head) = text.get(..phrase.len())
@@ -441,6 +540,20 @@ pub fn qualifier_prefix(text: &str) -> Option<(usize, Qualifier)> {
         }
     }
     None
+}
+
+/// The length of `phrase` at the start of `text`, compared in lower case ("Über" and "über").
+fn prefix_len_ignoring_case(text: &str, phrase: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut chars = text.chars();
+    for p in phrase.chars() {
+        let c = chars.next()?;
+        if !c.to_lowercase().eq(p.to_lowercase()) {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
 }
 
 /// The leading ASCII letters of `bytes`, lower-cased and packed into one number (up to 16
@@ -467,6 +580,7 @@ fn key_of(word: &str) -> u128 {
 
 /// A set of word keys ([`word_key`]) hashed by one multiplication: a membership test costs a
 /// multiply and a compare or two, which matters when it runs on every word of every article.
+#[derive(Debug)]
 struct KeySet {
     slots: Vec<u128>,
     shift: u32,
@@ -509,74 +623,8 @@ impl KeySet {
     }
 }
 
-/// Words that may follow a numeral as its magnitude ("million", "bn", "k", "dozen").
-fn magnitude_words() -> &'static KeySet {
-    static SET: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        KeySet::new(
-            MAGNITUDE_ABBREVIATIONS
-                .iter()
-                .chain(SCALES)
-                .chain(MONEY_MAGNITUDE_LETTERS)
-                .map(|(w, _)| key_of(w))
-                .chain(DOZEN_WORDS.iter().map(|w| key_of(w))),
-        )
-    })
-}
-
-/// Words that may follow a numeral as its unit: percent and point words, currency words and
-/// codes, hundredths, units of time.
-fn unit_words() -> &'static KeySet {
-    static SET: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let words = PERCENT_WORDS
-            .iter()
-            .chain(POINT_WORDS)
-            .chain(DURATION_WORDS)
-            .chain(&["percentage", "percents"])
-            .copied()
-            .chain(
-                CURRENCY_SUFFIXES
-                    .iter()
-                    .chain(CURRENCY_HUNDREDTHS)
-                    .chain(CURRENCY_MILLION_CODES)
-                    .map(|(w, _)| *w),
-            );
-        KeySet::new(words.map(key_of))
-    })
-}
-
-/// The letters that begin currency codes and signs written before a figure.
-fn currency_prefix_words() -> &'static KeySet {
-    static SET: std::sync::OnceLock<KeySet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        KeySet::new(CURRENCY_PREFIXES.iter().chain(CURRENCY_MILLION_CODES).map(|(w, _)| key_of(w)))
-    })
-}
-
 /// Qualifier phrases and phrases of equality by their first word, in table order.
 type PhraseIndex = Vec<(u128, Vec<(&'static str, Qualifier)>)>;
-
-fn qualifier_index() -> &'static PhraseIndex {
-    static INDEX: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let phrases = QUALIFIERS
-            .iter()
-            .copied()
-            .filter(|(p, _)| *p != "~")
-            .chain(EXACT_PHRASES.iter().map(|p| (*p, Qualifier::Exact)));
-        let mut index: PhraseIndex = Vec::new();
-        for (phrase, qual) in phrases {
-            let key = key_of(phrase);
-            match index.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push((phrase, qual)),
-                None => index.push((key, vec![(phrase, qual)])),
-            }
-        }
-        index.sort_by_key(|(k, _)| *k);
-        index
-    })
-}
 
 /// Words after "or more", "and over" that show the phrase goes on ("and over the past year").
 const SUFFIX_BLOCKERS: &[&str] = &[
@@ -616,6 +664,7 @@ fn comparative_qualifier(text: &str) -> bool {
 /// A bound written after the figure: " or more", " or less", " and above"; and " or equal (to)"
 /// after a strict bound ("more than 5000 or equal to"). Returns the length and the new qualifier.
 fn bound_suffix(rest: &str, current: Qualifier) -> Option<(usize, Qualifier)> {
+    let lex = lexicon::active();
     let (after, _) = spaces(rest).ok()?;
     let word_end = |s: &str, w: &str| {
         s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)) && at_boundary(&s[w.len()..])
@@ -641,7 +690,7 @@ fn bound_suffix(rest: &str, current: Qualifier) -> Option<(usize, Qualifier)> {
     if !matches!(current, Qualifier::Exact | Qualifier::Approximately) {
         return None;
     }
-    for (w, qual) in BOUND_SUFFIXES {
+    for (w, qual) in &lex.bound_suffixes {
         if word_end(after, w) {
             let tail = &after[w.len()..];
             // "1986 and more than 50 pct", "5% and over the past year": the words go on.
@@ -779,9 +828,10 @@ fn and_a_half(rest: &str, numeral: Numeral) -> (&str, Numeral) {
 /// negative: not in "plus or minus 2 pct" (a margin), "a negative one" (a pronoun) or "100 minus 5"
 /// (a subtraction).
 fn sign_word(text: &str, start: usize) -> usize {
+    let lex = lexicon::active();
     let rest = &text[start..];
     let Some(word) =
-        SIGN_WORDS.iter().find(|w| rest.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+        lex.sign_words.iter().find(|w| rest.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
     else {
         return 0;
     };
@@ -819,6 +869,7 @@ fn ordinal(start: usize, end: usize, numeral: Numeral, written: NumeralKind) -> 
 
 /// Digits may be followed directly by "%", a magnitude letter or a unit; nothing else glued on.
 fn at_boundary_or_suffix(rest: &str) -> bool {
+    let lex = lexicon::active();
     if at_boundary(rest) {
         return true;
     }
@@ -831,7 +882,7 @@ fn at_boundary_or_suffix(rest: &str) -> bool {
         // "115USD": an upper-case currency code glued to the digits.
         || rest.get(..3).is_some_and(|h| {
             h.bytes().all(|b| b.is_ascii_uppercase())
-                && CURRENCY_SUFFIXES.iter().any(|(w, _)| *w == h)
+                && lex.currency_after.iter().any(|(w, _)| *w == h)
                 && at_boundary(&rest[3..])
         })
 }
@@ -839,13 +890,14 @@ fn at_boundary_or_suffix(rest: &str) -> bool {
 /// A currency sign or code before the figure: "$", "US $", "HK$", "USD 40", "USD115", "₿";
 /// "MAUD 60" (millions). Returns the input after it, the code, and a scale (1e6 for millions).
 fn currency_prefix(input: &str) -> (&str, Option<&'static str>, f64) {
+    let lex = lexicon::active();
     let Some(first) = input.chars().next() else { return (input, None, 1.0) };
     // Words: only the few that begin a currency code ("usd", "us" of "US$", "hk", "rs").
     let sign = matches!(first, '$' | '€' | '£' | '¥' | '₹' | '₿');
-    if !sign && (!first.is_ascii_alphabetic() || !currency_prefix_words().starts(input.as_bytes())) {
+    if !sign && (!first.is_ascii_alphabetic() || !tables().currency_prefix_words.starts(input.as_bytes())) {
         return (input, None, 1.0);
     }
-    for (code, iso) in CURRENCY_MILLION_CODES {
+    for (code, iso) in &lex.currency_million_codes {
         if let Some(rest) = input.strip_prefix(code)
             && let Ok((after, _)) = spaces(rest)
             && after.starts_with(|c: char| c.is_ascii_digit())
@@ -854,7 +906,7 @@ fn currency_prefix(input: &str) -> (&str, Option<&'static str>, f64) {
         }
     }
     let first_byte = input.as_bytes()[0].to_ascii_lowercase();
-    for (sign, code) in CURRENCY_PREFIXES {
+    for (sign, code) in &lex.currency_before {
         if sign.as_bytes()[0].to_ascii_lowercase() != first_byte {
             continue;
         }
@@ -864,7 +916,8 @@ fn currency_prefix(input: &str) -> (&str, Option<&'static str>, f64) {
         // spaced "US $" only in capitals ("lent us $1.4 trillion").
         let matches = if sign.contains(' ') {
             head == *sign
-                || (matches!(*sign, "C $" | "HK $") || sign.contains('.')) && head.eq_ignore_ascii_case(sign)
+                || (matches!(sign.as_str(), "C $" | "HK $") || sign.contains('.'))
+                    && head.eq_ignore_ascii_case(sign)
         } else if letters >= 2 {
             head.eq_ignore_ascii_case(sign)
         } else {
@@ -955,6 +1008,7 @@ const FRACTION_SLACK: f64 = 0.025;
 
 /// "in five", "out of 10", "out of every four" after a numerator.
 fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numeral)> {
+    let lex = lexicon::active();
     if numerator.value <= 0.0 || numerator.decimals > 0 || numerator.value.fract() != 0.0 {
         return None;
     }
@@ -982,7 +1036,7 @@ fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numera
     }
     // "5 in 10 years" is a count and a duration, not a ratio.
     let next: String = tail.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-    if lexicon::contains(DURATION_WORDS, &next) || tail.trim_start().starts_with('%') {
+    if lexicon::contains(&lex.duration_words, &next) || tail.trim_start().starts_with('%') {
         return None;
     }
     // "one over three" is a fraction only when nothing follows it: "2 over 3 years", "1986 over
@@ -1016,6 +1070,7 @@ struct Magnitude {
 /// A magnitude after the numeral: " million", "bn", " mln", "k", " hundred" after digits, "3
 /// dozen"; "m"/"b"/"mm" only next to money.
 fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, Magnitude) {
+    let lex = lexicon::active();
     let none = Magnitude { scale: 1.0, found: false, extra: 0.0, half_step: None };
     if numeral.kind == NumeralKind::Fraction {
         return (rest, none);
@@ -1024,12 +1079,12 @@ fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, Mag
     let spaced = spaces(rest).map(|(a, _)| a).unwrap_or(rest);
     // Most figures have no magnitude: one look-up of the next word says so.
     let next = if rest.starts_with(|c: char| c.is_ascii_alphabetic()) { rest } else { spaced };
-    if !magnitude_words().starts(next.as_bytes()) {
+    if !tables().magnitude_words.starts(next.as_bytes()) {
         return (rest, none);
     }
     for candidate in [rest, spaced] {
         let glued = candidate.len() == rest.len();
-        let all: [&[(&str, f64)]; 3] = [MAGNITUDE_ABBREVIATIONS, SCALES, MONEY_MAGNITUDE_LETTERS];
+        let all: [&[(String, f64)]; 3] = [&lex.magnitudes, &lex.scales, &lex.money_magnitudes];
         let wanted = [true, !glued || digits, glued && money];
         for (table, _) in all.iter().zip(wanted).filter(|(_, w)| *w) {
             for (w, scale) in table.iter() {
@@ -1056,7 +1111,7 @@ fn magnitude<'a>(rest: &'a str, money: bool, numeral: &Numeral) -> (&'a str, Mag
         }
         // "3 dozen", "3 dozens"
         if digits && !glued && numeral.bare_integer {
-            for w in DOZEN_WORDS {
+            for w in &lex.dozens {
                 if let Some(after) = strip_word(candidate, w) {
                     return (after, Magnitude { scale: 12.0, found: true, extra: 0.0, half_step: Some(6.0) });
                 }
@@ -1124,8 +1179,9 @@ fn compound_tail(rest: &str, scale: f64) -> Option<(&str, f64, f64)> {
 
 /// A scale word after spaces: " hundred", " thousand", " lakh".
 fn scale_word(rest: &str) -> Option<(&str, f64)> {
+    let lex = lexicon::active();
     let (after, _) = spaces(rest).ok()?;
-    SCALES.iter().find_map(|(w, s)| strip_word(after, w).map(|a| (a, *s)))
+    lex.scales.iter().find_map(|(w, s)| strip_word(after, w).map(|a| (a, *s)))
 }
 
 fn next_is_scale(rest: &str) -> bool {
@@ -1146,6 +1202,7 @@ struct Suffix<'a> {
 /// The unit after the figure: percent, points, a currency word, code or sign, hundredths of a
 /// currency ("50 cents"), a unit of time. `prefixed`: the figure has a currency before it.
 fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'a> {
+    let lex = lexicon::active();
     let plain = |rest: &'a str, unit: Unit, currency: Option<&'static str>| Suffix {
         rest,
         unit,
@@ -1164,7 +1221,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     // Most figures are followed by a word that is no unit: one look-up of it says so.
     let next = if rest.starts_with(|c: char| c.is_ascii_alphabetic()) { rest } else { spaced };
     let letter_next = next.starts_with(|c: char| c.is_ascii_alphabetic());
-    if letter_next && !rest.starts_with('-') && !unit_words().starts(next.as_bytes()) {
+    if letter_next && !rest.starts_with('-') && !tables().unit_words.starts(next.as_bytes()) {
         return plain(rest, Unit::Count, None);
     }
     if !letter_next
@@ -1177,7 +1234,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
         if is_glued && !digits {
             continue;
         }
-        for w in POINT_WORDS {
+        for w in &lex.point_words {
             if is_glued && w.len() > 4 {
                 continue;
             }
@@ -1185,7 +1242,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
                 return plain(after, Unit::Points, None);
             }
         }
-        for w in PERCENT_WORDS {
+        for w in &lex.percent_words {
             if let Some(after) = strip_word(candidate, w) {
                 return plain(after, Unit::Percent, None);
             }
@@ -1202,7 +1259,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     if !prefixed {
         let spaced_apart = spaced.len() != rest.len();
         // "30 MUSD", "48.5 MGBP"
-        for (code, iso) in CURRENCY_MILLION_CODES {
+        for (code, iso) in &lex.currency_million_codes {
             if let Some(after) = spaced.strip_prefix(code)
                 && at_boundary(after)
             {
@@ -1215,8 +1272,8 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
                 };
             }
         }
-        for (w, code) in CURRENCY_SUFFIXES {
-            let glued_code = !spaced_apart && digits && w.len() == 3 && spaced.get(..3) == Some(*w);
+        for (w, code) in &lex.currency_after {
+            let glued_code = !spaced_apart && digits && w.len() == 3 && spaced.get(..3) == Some(w.as_str());
             if let Some(after) = strip_word(spaced, w)
                 && (spaced_apart || glued_code)
             {
@@ -1234,7 +1291,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
                 return Suffix { rest: after, unit: Unit::Currency, currency: Some(code), scale: 1.0, extra };
             }
         }
-        for (w, code) in CURRENCY_HUNDREDTHS {
+        for (w, code) in &lex.currency_hundredths {
             // Lower case only: "50 Cent" is a rapper, "99 Cents Only" a shop.
             if let Some(after) = strip_word(spaced, w)
                 && spaced_apart
@@ -1251,7 +1308,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
             }
         }
         // "10 €", "100₾", "10 $"; never "1 $10" (the sign belongs to the next figure).
-        for (sign, code) in CURRENCY_SIGNS_AFTER {
+        for (sign, code) in &lex.currency_signs_after {
             if let Some(after) = spaced.strip_prefix(sign)
                 && !after.starts_with(|c: char| c.is_ascii_digit())
                 && (digits || spaced_apart)
@@ -1264,7 +1321,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     // "10 years", "a 10-year bond", "45-year-old"; "a 12-cent dividend", "one-yen bid".
     let hyphened = rest.strip_prefix('-');
     for candidate in [Some(spaced).filter(|s| s.len() != rest.len()), hyphened].into_iter().flatten() {
-        for w in DURATION_WORDS {
+        for w in &lex.duration_words {
             if let Some(after) = strip_word(candidate, w) {
                 let after = after.strip_prefix("-old").unwrap_or(after);
                 let after = strip_word(after.trim_start_matches(' '), "old").map_or(after, |a| a);
@@ -1275,7 +1332,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     if let Some(candidate) = hyphened
         && !prefixed
     {
-        for (w, code) in CURRENCY_HUNDREDTHS {
+        for (w, code) in &lex.currency_hundredths {
             if let Some(after) = strip_word(candidate, w) {
                 return Suffix {
                     rest: after,
@@ -1287,7 +1344,9 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
             }
         }
         // Not "a 1650-pound satellite" (a weight).
-        for (w, code) in CURRENCY_SUFFIXES.iter().filter(|(w, _)| matches!(*w, "dollar" | "euro" | "yen")) {
+        for (w, code) in
+            lex.currency_after.iter().filter(|(w, _)| matches!(w.as_str(), "dollar" | "euro" | "yen"))
+        {
             if let Some(after) = strip_word(candidate, w) {
                 return plain(after, Unit::Currency, Some(code));
             }
@@ -1431,11 +1490,12 @@ fn is_year_span(first: &Numeral, second: &Numeral) -> bool {
 }
 
 fn looks_like_score(text: &str, start: usize, first: &Core, second: &Core) -> bool {
+    let lex = lexicon::active();
     first.numeral.bare_integer
         && second.numeral.bare_integer
         && first.numeral.int_digits <= 2
         && second.numeral.int_digits <= 2
-        && previous_words(text, start, 4).iter().any(|w| lexicon::contains(SCORE_CUES, w))
+        && previous_words(text, start, 4).iter().any(|w| lexicon::contains(&lex.score_cues, w))
 }
 
 /// What [`not_an_amount`] found: where it ends, and the number of an ordinal ("21st").
@@ -1618,6 +1678,7 @@ fn phone_length_from(s: &str, international: bool) -> Option<usize> {
 
 /// Whether a bare count is really a year, a date or a name, judged by its neighbours.
 fn classify_bare(text: &str, start: usize, end: usize, first: &Core) -> Unit {
+    let lex = lexicon::active();
     let n = &first.numeral;
     if n.kind != NumeralKind::Digits || !n.bare_integer || first.has_magnitude {
         return Unit::Count;
@@ -1630,12 +1691,12 @@ fn classify_bare(text: &str, start: usize, end: usize, first: &Core) -> Unit {
     let prev_word = prev.first().map(String::as_str).unwrap_or("");
     let next_word: String = text[end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
     if v <= 31.0
-        && (lexicon::contains(MONTHS, prev_word.trim_end_matches('.'))
-            || lexicon::contains(MONTHS, &next_word))
+        && (lexicon::contains(&lex.months, prev_word.trim_end_matches('.'))
+            || lexicon::contains(&lex.months, &next_word))
     {
         return Unit::Date;
     }
-    if lexicon::contains(IDENTIFIER_CUES, prev_word) || prev_word.eq_ignore_ascii_case("no.") {
+    if lexicon::contains(&lex.identifier_cues, prev_word) || prev_word.eq_ignore_ascii_case("no.") {
         return Unit::Identifier;
     }
     // "Boeing 737", "Windows 10": a capitalised word (not at a sentence start) names the number.

@@ -11,4 +11,5 @@ pub use examples::{ExampleFailure, run_examples};
 pub use pack::{Assertion, Rule, RuleSet, RulesError, parse_rule};
 pub use schema::{Docs, Example, Severity};
 
-include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+/// The shipped rule pack: (path, YAML).
+pub const EMBEDDED_RULES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

@@ -42,6 +42,10 @@ pub struct Assertion {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    /// The lexicons of the run: the shipped ones as packs extend them.
+    pub languages: crate::parse::lexicon::Languages,
+    /// The language of articles that do not name theirs (`language:` of the configuration).
+    pub language: Option<String>,
 }
 
 /// Every problem found while loading rules; each report names its file and place.
@@ -138,13 +142,19 @@ impl RuleSet {
             .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
             .collect();
         paths.sort();
-        if paths.is_empty() {
+        // A pack may hold rules, a `lexicon/` folder, or both.
+        let lexicon = dir.join("lexicon");
+        if paths.is_empty() && !lexicon.is_dir() {
             return Err(RulesError {
-                problems: vec![io_problem(format!("the rules folder {} holds no .yml files", dir.display()))],
+                problems: vec![io_problem(format!(
+                    "the rules folder {} holds no .yml files and no lexicon/ folder",
+                    dir.display()
+                ))],
             });
         }
         // Counted before any file is read: a folder of thousands of files is refused at once.
         self.check_rule_count(paths.len(), &format!("the rules folder {}", dir.display()))?;
+        self.add_lexicons(&lexicon)?;
         let files = paths.into_iter().map(|p| {
             let name = p.display().to_string();
             let text = std::fs::read(&p).map_err(|e| format!("cannot read {name}: {e}")).and_then(|bytes| {
@@ -156,6 +166,53 @@ impl RuleSet {
         });
         self.add_files(files)
     }
+
+    /// Adds the lexicon files of a pack's `lexicon/` folder (when there is one): each extends
+    /// the language it names, or adds a language.
+    fn add_lexicons(&mut self, dir: &Path) -> Result<(), RulesError> {
+        let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+        let mut paths: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yml" || e == "yaml"))
+            .collect();
+        paths.sort();
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths.into_iter().take(Self::MAX_LEXICON_FILES) {
+            let name = path.display().to_string();
+            let text = match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        problems
+                            .push(io_problem(format!("{name} is not UTF-8 (invalid byte at offset {at})")));
+                        continue;
+                    }
+                },
+                Err(e) => {
+                    problems.push(io_problem(format!("cannot read {name}: {e}")));
+                    continue;
+                }
+            };
+            match crate::parse::lexicon::parse_file(&text, &name) {
+                Ok(file) => match file.problem() {
+                    None => files.push(file),
+                    Some(problem) => problems.push(yaml::invalid(&text, &name, problem, None, "", None)),
+                },
+                Err(report) => problems.push(report),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(RulesError { problems });
+        }
+        self.languages.extend(files);
+        Ok(())
+    }
+
+    /// How many lexicon files one pack may hold.
+    const MAX_LEXICON_FILES: usize = 64;
 
     /// Adds rules from `(name, text)` pairs, collecting every problem before failing.
     pub fn add_files(
@@ -195,6 +252,11 @@ impl RuleSet {
         Ok(())
     }
 
+    /// The lexicon for an article that names its language `tag` (or none).
+    pub fn lexicon_for(&self, tag: Option<&str>) -> &'static crate::parse::lexicon::Lexicon {
+        self.languages.for_tag(tag.or(self.language.as_deref()))
+    }
+
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
@@ -217,7 +279,11 @@ impl RuleSet {
             r.enabled = true;
             r
         });
-        RuleSet { rules: rules.into_iter().collect() }
+        RuleSet {
+            rules: rules.into_iter().collect(),
+            languages: self.languages.clone(),
+            language: self.language.clone(),
+        }
     }
 }
 

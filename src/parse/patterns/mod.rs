@@ -8,10 +8,7 @@ mod quantifiers;
 mod totals;
 
 use super::claims::{ChangeClaim, Claim, QuantityId, ShareClaim, ShareGroupClaim};
-use super::lexicon::{
-    self, CHANGE_WORDS, COMPARISON_WORDS, Direction, LEVEL_FILLERS, NOT_A_LEVEL_WORDS,
-    NOUN_ONLY_CHANGE_WORDS, TIME_WORDS,
-};
+use super::lexicon::{self, Direction};
 use super::quantity::{Form, Quantity, Unit};
 use crate::span::Span;
 
@@ -77,7 +74,7 @@ pub fn sentence_claims(
 ) -> Vec<Claim> {
     inherit_units(text, quantities, figures);
     let tokens = tokenize(text, sentence, quantities, figures);
-    let reader = Reader { tokens: &tokens, quantities, sentence, text };
+    let reader = Reader { tokens: &tokens, quantities, sentence, text, lex: lexicon::active() };
     let mut claims = Vec::new();
     let mut used = vec![false; tokens.len()];
     reader.changes(&mut claims, &mut used);
@@ -101,7 +98,7 @@ pub fn list_in(
     like: QuantityId,
 ) -> Vec<QuantityId> {
     let tokens = tokenize(text, sentence, quantities, figures);
-    let reader = Reader { tokens: &tokens, quantities, sentence, text };
+    let reader = Reader { tokens: &tokens, quantities, sentence, text, lex: lexicon::active() };
     let list = reader.part_list(like);
     // The list must be all the sentence says in that unit, or it is not the parts of a total.
     let like_q = &quantities[like];
@@ -115,13 +112,11 @@ pub fn list_in(
 /// "from 26 to 31 percent", "between 1.5 and 2 million": a bare figure takes the unit and
 /// magnitude of the figure it is paired with.
 fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]) {
+    let lex = lexicon::active();
     for pair in figures.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let gap = text.get(quantities[a].span.end..quantities[b].span.start).unwrap_or("").trim();
-        if !(gap.eq_ignore_ascii_case("to")
-            || gap.eq_ignore_ascii_case("and")
-            || gap.eq_ignore_ascii_case("or"))
-        {
+        if !lexicon::contains(&lex.joins, gap) {
             continue;
         }
         let (first, second) = (&quantities[a], &quantities[b]);
@@ -157,6 +152,7 @@ fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]
 
 struct Reader<'a, 't> {
     text: &'t str,
+    lex: &'static lexicon::Lexicon,
     tokens: &'a [Token<'t>],
     quantities: &'a [Quantity],
     sentence: Span,
@@ -170,8 +166,8 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn is_word(&self, i: usize, options: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)))
+    fn is_word<S: AsRef<str>>(&self, i: usize, options: &[S]) -> bool {
+        self.word(i).is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o.as_ref())))
     }
 
     fn is_punct(&self, i: usize, options: &[char]) -> bool {
@@ -187,8 +183,9 @@ impl Reader<'_, '_> {
     }
 
     fn cue(&self, i: usize) -> Option<(Direction, Span)> {
+        let lex = self.lex;
         match self.tokens.get(i) {
-            Some(Token::Word(w, span)) => lexicon::lookup(CHANGE_WORDS, w).map(|d| (d, *span)),
+            Some(Token::Word(w, span)) => lexicon::lookup(&lex.change_words, w).map(|d| (d, *span)),
             _ => None,
         }
     }
@@ -217,11 +214,11 @@ impl Reader<'_, '_> {
 
     /// "[cue] (by) [P] (,) from X to Y (, a rise of P)" anchored at the word "from".
     fn levels_at(&self, i: usize, used: &mut [bool]) -> Option<ChangeClaim> {
-        if !self.is_word(i, &["from"]) || used[i] {
+        if !self.is_word(i, &self.lex.from) || used[i] {
             return None;
         }
         let from = self.amount(i + 1)?;
-        if !self.is_word(i + 2, &["to"]) {
+        if !self.is_word(i + 2, &self.lex.to) {
             return None;
         }
         let to = self.amount(i + 3)?;
@@ -240,12 +237,12 @@ impl Reader<'_, '_> {
             }
             match self.tokens[k] {
                 Token::Punct(',', _) => continue,
-                Token::Word(w, _) if w.eq_ignore_ascii_case("by") || w.ends_with("ly") => continue,
+                Token::Word(w, _) if lexicon::contains(&self.lex.by, w) || w.ends_with("ly") => continue,
                 Token::Figure(_) if stated.is_none() => {
                     let amount = self.amount(k).filter(|a| self.is_stated_unit(*a, Some(to)));
                     // "to 4-6% from 3-5%": a figure after "to" is a level, and the sentence is
                     // not one we can read safely.
-                    if amount.is_none() || (k > 0 && self.is_word(k - 1, &["to"])) {
+                    if amount.is_none() || (k > 0 && self.is_word(k - 1, &self.lex.to)) {
                         return None;
                     }
                     stated = amount;
@@ -253,12 +250,22 @@ impl Reader<'_, '_> {
                 _ => break,
             }
         }
+        let mut end = i + 3;
+        let mut after = i + 4;
+        // "ist (um 40 Prozent) von 37.000 auf 22.000 gesunken": the verb closes the clause.
+        if cue.is_none()
+            && self.lex.verb_final
+            && let Some((d, span)) = self.cue(i + 4)
+        {
+            cue = Some((d, span, i));
+            end = i + 4;
+            after = i + 5;
+        }
         if cue.is_none() {
             stated = None;
         }
-        let mut end = i + 3;
         if stated.is_none()
-            && let Some((s, d, span, last)) = self.trailing_stated(i + 4, to)
+            && let Some((s, d, span, last)) = self.trailing_stated(after, to)
         {
             stated = Some(s);
             if cue.is_none() {
@@ -266,7 +273,8 @@ impl Reader<'_, '_> {
             }
             end = last;
         }
-        for u in used.iter_mut().take(end + 1).skip(cue.map_or(i, |c| c.2)) {
+        // From the change word (or "from") to the last token read, a trailing change word too.
+        for u in used.iter_mut().take(end + 1).skip(cue.map_or(i, |c| c.2.min(i))) {
             *u = true;
         }
         Some(ChangeClaim {
@@ -283,16 +291,16 @@ impl Reader<'_, '_> {
     /// ", up 19%". Returns the figure, the change word's direction and span, and the figure's
     /// token index.
     fn trailing_stated(&self, k: usize, level: QuantityId) -> Option<(QuantityId, Direction, Span, usize)> {
-        if !self.is_punct(k, &[',', '(']) {
+        if !self.is_punct(k, &[',', '(', '–', '—']) {
             return None;
         }
         let mut k = k + 1;
-        if self.is_word(k, &["a", "an"]) {
+        if self.is_word(k, &self.lex.articles) {
             k += 1;
         }
         let (d, span) = self.cue(k)?;
         let mut j = k + 1;
-        if self.is_word(j, &["of", "by"]) {
+        if self.is_word(j, &self.lex.of) || self.is_word(j, &self.lex.by) {
             j += 1;
         }
         let s = self.amount(j).filter(|s| self.is_stated_unit(*s, Some(level)))?;
@@ -302,30 +310,32 @@ impl Reader<'_, '_> {
     /// Whether the figure before token `t` is a rate against something else ("15 per dollar",
     /// "3 to the euro"), which moves the other way from the thing it prices.
     fn is_rate(&self, t: usize) -> bool {
+        let lex = self.lex;
         self.is_word(t, &["per", "a", "an"])
             && self
                 .word(t + 1)
-                .is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
+                .is_some_and(|w| lex.currency_after.iter().any(|(c, _)| c.eq_ignore_ascii_case(w)))
             || self.is_word(t, &["to", "against"])
                 && self.is_word(t + 1, &["the"])
                 && self
                     .word(t + 2)
-                    .is_some_and(|w| lexicon::lookup(super::lexicon::CURRENCY_SUFFIXES, w).is_some())
+                    .is_some_and(|w| lex.currency_after.iter().any(|(c, _)| c.eq_ignore_ascii_case(w)))
     }
 
     /// A change word with its figures: "fell 120%", "rose 76% to $1.13bn from $639m",
     /// "150, down 25% from 200", "22,000, a decline of over 40% compared to … (37,000)".
     fn cue_at(&self, i: usize, used: &mut [bool]) -> Option<ChangeClaim> {
+        let lex = self.lex;
         if used[i] {
             return None;
         }
         let (direction, cue_span) = self.cue(i)?;
         let cue_word = self.word(i).unwrap_or("");
-        let noun_form = i > 0 && self.is_word(i - 1, &["a", "an"]);
-        let noun_only = lexicon::contains(NOUN_ONLY_CHANGE_WORDS, cue_word);
+        let noun_form = i > 0 && self.is_word(i - 1, &self.lex.articles);
+        let noun_only = lexicon::contains(&lex.noun_only_change_words, cue_word);
         let mut j = i + 1;
-        let of = self.is_word(j, &["of"]);
-        if of || self.is_word(j, &["by"]) {
+        let of = self.is_word(j, &self.lex.of);
+        if of || self.is_word(j, &self.lex.by) {
             j += 1;
         }
         if (noun_form || noun_only) && !of {
@@ -337,11 +347,11 @@ impl Reader<'_, '_> {
         let mut to = None;
         let mut from = None;
         let mut k = if stated.is_some() { j + 1 } else { j };
-        if stated.is_none() && !self.is_word(k, &["to"]) {
+        if stated.is_none() && !self.is_word(k, &self.lex.to) {
             return None;
         }
         // "… to Y", except "a decline of 25% to 35%", which is a range of declines.
-        if self.is_word(k, &["to"])
+        if self.is_word(k, &self.lex.to)
             && let Some(y) = self.amount(k + 1)
         {
             let range_of_changes =
@@ -413,21 +423,22 @@ impl Reader<'_, '_> {
     /// allowed), or "compared to/with …, than …, against …" followed soon by X, with a word of
     /// time nearby and no word that makes X a forecast.
     fn comparison_after(&self, k: usize, level: QuantityId) -> Option<QuantityId> {
+        let lex = self.lex;
         const WINDOW: usize = 8;
         let mut t = k;
         let limit = (k + 2 * WINDOW).min(self.tokens.len());
         while t < limit {
             match self.tokens[t] {
-                Token::Word(w, _) if lexicon::lookup(CHANGE_WORDS, w).is_some() => return None,
+                Token::Word(w, _) if lexicon::lookup(&lex.change_words, w).is_some() => return None,
                 Token::Punct(';' | ':', _) => return None,
-                Token::Word(w, _) if w.eq_ignore_ascii_case("from") => {
+                Token::Word(w, _) if lexicon::contains(&self.lex.from, w) => {
                     let mut f = t + 1;
-                    while self.word(f).is_some_and(|w| lexicon::contains(LEVEL_FILLERS, w)) {
+                    while self.word(f).is_some_and(|w| lexicon::contains(&lex.level_fillers, w)) {
                         f += 1;
                     }
                     return self.amount(f).filter(|x| self.level_like(*x, level, f));
                 }
-                Token::Word(w, _) if lexicon::contains(COMPARISON_WORDS, w) => {
+                Token::Word(w, _) if lexicon::contains(&lex.comparison_words, w) => {
                     return self.compared_level(t + 1, level);
                 }
                 _ => {}
@@ -440,16 +451,19 @@ impl Reader<'_, '_> {
     /// After "compared", "than", "against": the first amount within a few tokens, accepted
     /// when a word of time is near and nothing marks it as a forecast.
     fn compared_level(&self, start: usize, level: QuantityId) -> Option<QuantityId> {
+        let lex = self.lex;
         const WINDOW: usize = 8;
         let mut time_seen = false;
         let end = (start + WINDOW).min(self.tokens.len());
         for t in start..end {
             match self.tokens[t] {
                 Token::Word(w, _) => {
-                    if lexicon::contains(NOT_A_LEVEL_WORDS, w) || lexicon::lookup(CHANGE_WORDS, w).is_some() {
+                    if lexicon::contains(&lex.not_a_level_words, w)
+                        || lexicon::lookup(&lex.change_words, w).is_some()
+                    {
                         return None;
                     }
-                    time_seen |= lexicon::contains(TIME_WORDS, w);
+                    time_seen |= lexicon::contains(&lex.time_words, w);
                 }
                 Token::Punct(';' | ':' | ',', _) => return None,
                 Token::Punct(_, _) => {}
@@ -463,12 +477,12 @@ impl Reader<'_, '_> {
                         return None;
                     }
                     let time_after = (t + 1..(t + 4).min(self.tokens.len())).any(|a| match self.tokens[a] {
-                        Token::Word(w, _) => lexicon::contains(TIME_WORDS, w),
+                        Token::Word(w, _) => lexicon::contains(&lex.time_words, w),
                         Token::Figure(f) => matches!(self.quantities[f].unit, Unit::Year | Unit::Date),
                         Token::Punct(_, _) => false,
                     });
                     let forecast_after = (t + 1..(t + 4).min(self.tokens.len()))
-                        .any(|a| self.word(a).is_some_and(|w| lexicon::contains(NOT_A_LEVEL_WORDS, w)));
+                        .any(|a| self.word(a).is_some_and(|w| lexicon::contains(&lex.not_a_level_words, w)));
                     return (self.level_like(id, level, t) && (time_seen || time_after) && !forecast_after)
                         .then_some(id);
                 }
@@ -602,9 +616,10 @@ impl Reader<'_, '_> {
 
     /// Whether tokens strictly between `a` and `b` hold no other figure and no change word.
     fn links(&self, a: usize, b: usize) -> bool {
+        let lex = self.lex;
         self.tokens[a + 1..b].iter().all(|t| match t {
             Token::Figure(_) => false,
-            Token::Word(w, _) => lexicon::lookup(CHANGE_WORDS, w).is_none(),
+            Token::Word(w, _) => lexicon::lookup(&lex.change_words, w).is_none(),
             Token::Punct(c, _) => !matches!(c, '(' | ')' | ':'),
         })
     }
@@ -646,7 +661,9 @@ impl Reader<'_, '_> {
     /// Whether the figure at `t` sits next to a change word ("up 5%", "rose 5%").
     fn is_change_figure(&self, t: usize) -> bool {
         (t >= 1 && self.cue(t - 1).is_some())
-            || (t >= 2 && self.is_word(t - 1, &["by", "of"]) && self.cue(t - 2).is_some())
+            || (t >= 2
+                && (self.is_word(t - 1, &self.lex.by) || self.is_word(t - 1, &self.lex.of))
+                && self.cue(t - 2).is_some())
             || self.cue(t + 1).is_some()
     }
 
@@ -686,26 +703,9 @@ impl Reader<'_, '_> {
     }
 }
 
-/// Phrases that say a question allowed more than one answer, so its shares may add past 100%.
+/// Whether the text says a question allowed more than one answer (the lexicon's
+/// `multi-answer-phrases`), so its shares may add past 100%.
 pub fn mentions_multiple_answers(text: &str) -> bool {
     let lower = text.to_lowercase();
-    [
-        "more than one",
-        "multiple answers",
-        "multiple responses",
-        "multiple choices",
-        "several answers",
-        "could choose",
-        "could select",
-        "could pick",
-        "could give",
-        "could name",
-        "respectively",
-        "do not add up",
-        "don't add up",
-        "does not add up",
-        "add up to more than",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    lexicon::active().multi_answer_phrases.iter().any(|p| lower.contains(p.as_str()))
 }

@@ -6,23 +6,6 @@ use crate::parse::claims::{Claim, MultipleClaim, QuantityId};
 use crate::parse::quantity::{Qualifier, Unit};
 use crate::span::Span;
 
-/// Verbs of a whole multiple and their factor.
-const MULTIPLE_VERBS: &[(&str, f64)] = &[
-    ("doubled", 2.0),
-    ("doubling", 2.0),
-    ("tripled", 3.0),
-    ("trebled", 3.0),
-    ("tripling", 3.0),
-    ("quadrupled", 4.0),
-    ("quintupled", 5.0),
-    ("halved", 0.5),
-    ("twofold", 2.0),
-    ("threefold", 3.0),
-    ("fourfold", 4.0),
-    ("fivefold", 5.0),
-    ("tenfold", 10.0),
-];
-
 impl Reader<'_, '_> {
     pub(super) fn multiples(&self, claims: &mut Vec<Claim>) {
         for t in 0..self.tokens.len() {
@@ -49,8 +32,7 @@ impl Reader<'_, '_> {
     fn multiple_at(&self, t: usize) -> Option<(Span, Option<f64>, Option<QuantityId>, bool, usize)> {
         match self.tokens.get(t)? {
             Token::Word(w, span) => {
-                let factor =
-                    MULTIPLE_VERBS.iter().find(|(v, _)| w.eq_ignore_ascii_case(v)).map(|(_, f)| *f)?;
+                let factor = crate::parse::lexicon::lookup(&self.lex.multiples, w)?;
                 Some((*span, Some(factor), None, false, t + 1))
             }
             Token::Figure(id) => {

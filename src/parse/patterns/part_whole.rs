@@ -5,10 +5,7 @@ use super::{Reader, Token};
 use crate::parse::claims::{Claim, QuantityId, ShareClaim, SizeClaim};
 use crate::parse::quantity::Unit;
 
-/// Words that name a whole population, and the base they measure.
-const POPULATION_NOUNS: &[&str] = &["residents", "inhabitants", "citizens", "people", "population"];
-
-/// Determiners that may stand between "of" and the whole.
+/// Determiners before the whole of a part ("of the 50 members").
 const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "all", "our", "these", "those"];
 
 impl Reader<'_, '_> {
@@ -106,7 +103,8 @@ impl Reader<'_, '_> {
             let after = self.word(t + 1).map(str::to_ascii_lowercase);
             let before_population =
                 t >= 2 && self.is_word(t - 1, &["of"]) && self.is_word(t - 2, &["population"]);
-            let noun_after = after.as_deref().is_some_and(|w| POPULATION_NOUNS.contains(&w));
+            let noun_after =
+                after.as_deref().is_some_and(|w| crate::parse::lexicon::contains(&self.lex.count_nouns, w));
             // "22,000 people work abroad" is a part, not the population: people counts only
             // after a possessive or "a population of".
             let possessive = t >= 1

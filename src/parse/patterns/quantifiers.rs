@@ -7,33 +7,14 @@ use crate::parse::lexicon;
 use crate::parse::quantity::Unit;
 use crate::span::Span;
 
-/// Nouns of time: "most of the season" is not a share of people.
-const TIME_NOUNS: &[&str] = &[
-    "season", "seasons", "year", "years", "time", "day", "days", "week", "weeks", "month", "months",
-    "period", "decade", "century", "night", "career", "game", "match", "race", "life", "history",
-];
-
-/// Quantifier phrases (lower case, as word sequences) and the shares they allow, in percent.
-const QUANTIFIERS: &[(&[&str], f64, f64)] = &[
-    (&["the", "vast", "majority"], 75.0, 100.0),
-    (&["a", "vast", "majority"], 75.0, 100.0),
-    (&["the", "majority"], 50.0, 100.0),
-    (&["a", "majority"], 50.0, 100.0),
-    (&["a", "minority"], 0.0, 50.0),
-    (&["nearly", "all"], 80.0, 100.0),
-    (&["almost", "all"], 80.0, 100.0),
-    (&["virtually", "all"], 90.0, 100.0),
-    (&["very", "few"], 0.0, 15.0),
-    (&["most"], 50.0, 100.0),
-    (&["few"], 0.0, 25.0),
-];
-
 impl Reader<'_, '_> {
     pub(super) fn quantifiers(&self, claims: &mut Vec<Claim>) {
         let n = self.tokens.len();
         let mut t = 0;
         while t < n {
-            let found = QUANTIFIERS
+            let found = self
+                .lex
+                .quantifiers
                 .iter()
                 .find(|(words, ..)| words.iter().enumerate().all(|(i, w)| self.is_word(t + i, &[w])));
             let Some((words, low, high)) = found else {
@@ -47,7 +28,7 @@ impl Reader<'_, '_> {
                     || !self.names_people(last + 1));
             // "for most of the season" is a share of time, not of people.
             let of_time = (last + 1..(last + 5).min(n))
-                .any(|k| self.word(k).is_some_and(|w| lexicon::contains(TIME_NOUNS, w)));
+                .any(|k| self.word(k).is_some_and(|w| lexicon::contains(&self.lex.time_nouns, w)));
             let a_few = *words == ["few"] && t > 0 && self.is_word(t - 1, &["a", "quite"]);
             if !superlative
                 && !a_few

@@ -348,15 +348,16 @@ pub fn whole_number(token: &Token<'_>) -> Option<u64> {
 /// A whole number in digits or in lower-case words up to ninety-nine ("3", "three",
 /// "twenty-eight").
 pub fn number_word(word: &str) -> Option<u64> {
-    use crate::parse::lexicon::{TENS, UNITS, lookup};
+    use crate::parse::lexicon::lookup;
+    let lex = crate::parse::lexicon::active();
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
         return word.parse().ok();
     }
-    if let Some(v) = lookup(UNITS, word).or_else(|| lookup(TENS, word)) {
+    if let Some(v) = lookup(&lex.units, word).or_else(|| lookup(&lex.tens, word)) {
         return Some(u64::from(v));
     }
     let (tens, units) = word.split_once('-')?;
-    Some(u64::from(lookup(TENS, tens)? + lookup(UNITS, units).filter(|u| *u < 10)?))
+    Some(u64::from(lookup(&lex.tens, tens)? + lookup(&lex.units, units).filter(|u| *u < 10)?))
 }
 
 /// Where the document says its tests are one-sided: "one-tailed", "one sided", "directional"

@@ -6,7 +6,7 @@ use super::cues::{
     SUBGROUP, Token, TokenKind, WEIGHTED, WHOLE_NUMBER_PHRASES, WHOLE_NUMBER_WORDS, whole_number,
 };
 use crate::parse::claims::{MeanClaim, SampleSize, WrittenNumber};
-use crate::parse::lexicon::{CHANGE_WORDS, QUALIFIERS, lookup};
+use crate::parse::lexicon;
 use crate::source::Paragraph;
 use crate::span::Span;
 
@@ -88,7 +88,7 @@ fn is_minus(token: &Token<'_>) -> bool {
 fn qualified(tokens: &[Token<'_>], at: usize) -> bool {
     let before: Vec<&str> = tokens[at.saturating_sub(3)..at].iter().map(|t| t.lower.as_str()).collect();
     let joined = before.join(" ");
-    QUALIFIERS.iter().any(|(q, _)| joined == *q || joined.ends_with(&format!(" {q}")))
+    lexicon::active().qualifiers.iter().any(|(q, _)| joined == *q || joined.ends_with(&format!(" {q}")))
         || before.last().is_some_and(|w| matches!(*w, "<" | ">" | "≈" | "~" | "≤" | "≥"))
 }
 
@@ -119,7 +119,7 @@ fn mean_sites(tokens: &[Token<'_>]) -> Vec<Site> {
                 && j - i <= MAX_WORDS_AFTER_MEAN
                 && (tokens[j].kind == TokenKind::Word || tokens[j].is_punct('=') || tokens[j].is_punct(':'))
             {
-                if lookup(CHANGE_WORDS, &tokens[j].lower).is_some() {
+                if lexicon::active().change(&tokens[j].lower).is_some() {
                     break;
                 }
                 j += 1;

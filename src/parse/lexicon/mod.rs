@@ -1,0 +1,375 @@
+//! The words the grammar and the claim patterns know, per language: qualifiers, number words,
+//! magnitudes, currencies, units, the verbs and nouns of change and the small words of the
+//! patterns. They are data (`rules/lexicon/<language>.yml`, compiled into the binary and read
+//! once at start-up); a pack extends a language or adds one with its own `lexicon/` folder.
+//!
+//! The grammar reads the lexicon of the article being read through [`active`], set for the
+//! duration of a read by [`activate`]: the vocabulary is a property of the whole read, like a
+//! locale, and threading it through every parser would not change what they compute.
+
+mod schema;
+
+pub use schema::LexiconFile;
+
+use super::quantity::Qualifier;
+use std::cell::Cell;
+use std::sync::{Mutex, OnceLock};
+
+/// Direction of a change word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// The lexicon files shipped in the binary: (path, YAML).
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
+
+/// The words of one language, ready for the grammar: phrases longest first, words as written.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub language: String,
+    pub name: String,
+    pub decimal_mark: char,
+    pub group_marks: Vec<String>,
+    pub qualifiers: Vec<(String, Qualifier)>,
+    pub bound_signs: Vec<(String, Qualifier)>,
+    pub exact_phrases: Vec<String>,
+    pub bound_suffixes: Vec<(String, Qualifier)>,
+    pub units: Vec<(String, u32)>,
+    pub tens: Vec<(String, u32)>,
+    pub scales: Vec<(String, f64)>,
+    pub ordinals: Vec<(String, f64)>,
+    pub dozens: Vec<String>,
+    pub sign_words: Vec<String>,
+    pub magnitudes: Vec<(String, f64)>,
+    pub money_magnitudes: Vec<(String, f64)>,
+    pub currency_before: Vec<(String, String)>,
+    pub currency_after: Vec<(String, String)>,
+    pub currency_signs_after: Vec<(String, String)>,
+    pub currency_million_codes: Vec<(String, String)>,
+    pub currency_hundredths: Vec<(String, String)>,
+    pub percent_words: Vec<String>,
+    pub point_words: Vec<String>,
+    pub duration_words: Vec<String>,
+    pub months: Vec<String>,
+    pub identifier_cues: Vec<String>,
+    pub score_cues: Vec<String>,
+    pub change_words: Vec<(String, Direction)>,
+    pub noun_only_change_words: Vec<String>,
+    pub comparison_words: Vec<String>,
+    pub not_a_level_words: Vec<String>,
+    pub time_words: Vec<String>,
+    pub level_fillers: Vec<String>,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+    pub by: Vec<String>,
+    pub of: Vec<String>,
+    pub articles: Vec<String>,
+    pub joins: Vec<String>,
+    pub verb_final: bool,
+    pub multiples: Vec<(String, f64)>,
+    /// Quantifier phrases as lower-case words, with the shares (percent) they allow.
+    pub quantifiers: Vec<(Vec<String>, f64, f64)>,
+    pub time_nouns: Vec<String>,
+    pub count_nouns: Vec<String>,
+    pub multi_answer_phrases: Vec<String>,
+    pub abbreviations: Vec<String>,
+    /// The file this lexicon was compiled from (merged with any extensions).
+    pub source: LexiconFile,
+    /// Tables the quantity grammar derives from the words, built on first use.
+    pub(crate) scan_tables: OnceLock<super::scan::Tables>,
+    pub(crate) numeral_kinds: OnceLock<super::numeral::WordKinds>,
+}
+
+fn longest_first<T>(mut entries: Vec<(String, T)>) -> Vec<(String, T)> {
+    entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    entries
+}
+
+fn longest_first_words(mut words: Vec<String>) -> Vec<String> {
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+}
+
+fn by_meaning<K: Copy>(groups: &schema::Ordered<Vec<String>, K>) -> Vec<(String, K)> {
+    longest_first(groups.0.iter().flat_map(|(k, words)| words.iter().map(|w| (w.clone(), *k))).collect())
+}
+
+impl Lexicon {
+    /// Compiles a (merged) lexicon file.
+    pub fn compile(file: LexiconFile) -> Lexicon {
+        let f = &file;
+        let numbers = f.numbers.clone().unwrap_or(schema::Numbers {
+            decimal_mark: '.',
+            group_marks: vec![",".into(), "\u{202f}".into(), "\u{a0}".into(), "\u{2009}".into()],
+        });
+        let mut change_words: Vec<(String, Direction)> =
+            f.change_words.up.iter().map(|w| (w.clone(), Direction::Up)).collect();
+        change_words.extend(f.change_words.down.iter().map(|w| (w.clone(), Direction::Down)));
+        let quantifiers = {
+            let mut q: Vec<(Vec<String>, f64, f64)> = f
+                .quantifiers
+                .0
+                .iter()
+                .map(|(phrase, [low, high])| {
+                    (phrase.split_whitespace().map(str::to_lowercase).collect(), *low, *high)
+                })
+                .collect();
+            q.sort_by_key(|(words, ..)| std::cmp::Reverse(words.len()));
+            q
+        };
+        Lexicon {
+            language: f.language.clone(),
+            name: f.name.clone().unwrap_or_else(|| f.language.clone()),
+            decimal_mark: numbers.decimal_mark,
+            group_marks: longest_first_words(numbers.group_marks),
+            qualifiers: by_meaning(&f.qualifiers),
+            bound_signs: by_meaning(&f.bound_signs),
+            exact_phrases: longest_first_words(f.exact_phrases.clone()),
+            bound_suffixes: by_meaning(&f.bound_suffixes),
+            units: f.number_words.units.0.clone(),
+            tens: f.number_words.tens.0.clone(),
+            scales: longest_first(f.number_words.scales.0.clone()),
+            ordinals: f.number_words.ordinals.0.clone(),
+            dozens: longest_first_words(f.number_words.dozens.clone()),
+            sign_words: longest_first_words(f.number_words.signs.clone()),
+            magnitudes: longest_first(f.magnitudes.0.clone()),
+            money_magnitudes: longest_first(f.money_magnitudes.0.clone()),
+            currency_before: longest_first(f.currencies.before.0.clone()),
+            currency_after: longest_first(f.currencies.after.0.clone()),
+            currency_signs_after: longest_first(f.currencies.signs_after.0.clone()),
+            currency_million_codes: longest_first(f.currencies.million_codes.0.clone()),
+            currency_hundredths: longest_first(f.currencies.hundredths.0.clone()),
+            percent_words: longest_first_words(f.percent_words.clone()),
+            point_words: longest_first_words(f.point_words.clone()),
+            duration_words: longest_first_words(f.duration_words.clone()),
+            months: f.months.clone(),
+            identifier_cues: f.identifier_cues.clone(),
+            score_cues: f.score_cues.clone(),
+            change_words,
+            noun_only_change_words: f.change_words.nouns.clone(),
+            comparison_words: f.comparison_words.clone(),
+            not_a_level_words: f.not_a_level_words.clone(),
+            time_words: f.time_words.clone(),
+            level_fillers: f.level_fillers.clone(),
+            from: f.function_words.from.clone(),
+            to: f.function_words.to.clone(),
+            by: f.function_words.by.clone(),
+            of: f.function_words.of.clone(),
+            articles: f.function_words.articles.clone(),
+            joins: f.function_words.joins.clone(),
+            verb_final: f.verb_final.unwrap_or(false),
+            multiples: f.multiples.0.clone(),
+            quantifiers,
+            time_nouns: f.time_nouns.clone(),
+            count_nouns: f.count_nouns.clone(),
+            multi_answer_phrases: f.multi_answer_phrases.iter().map(|p| p.to_lowercase()).collect(),
+            abbreviations: f.abbreviations.iter().map(|a| a.trim_end_matches('.').to_lowercase()).collect(),
+            source: file,
+            scan_tables: OnceLock::new(),
+            numeral_kinds: OnceLock::new(),
+        }
+    }
+
+    /// The direction of a change word.
+    pub fn change(&self, word: &str) -> Option<Direction> {
+        lookup(&self.change_words, word)
+    }
+
+    /// Whether a language tag ("de", "de-AT", "DE_ch") names this lexicon's language.
+    pub fn speaks(&self, tag: &str) -> bool {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
+        primary.eq_ignore_ascii_case(&self.language)
+    }
+}
+
+/// Reads one lexicon file.
+pub fn parse_file(text: &str, name: &str) -> Result<LexiconFile, miette::Report> {
+    crate::rules::yaml::from_str(text, name)
+}
+
+/// The lexicons shipped in the binary, English first.
+pub fn builtin() -> &'static [&'static Lexicon] {
+    static BUILTIN: OnceLock<Vec<&'static Lexicon>> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        let mut files: Vec<LexiconFile> = EMBEDDED
+            .iter()
+            .map(|(name, text)| match parse_file(text, name) {
+                Ok(file) if file.problem().is_none() => file,
+                Ok(file) => panic!("the shipped lexicon {name} is invalid: {:?}", file.problem()),
+                // The shipped files are read by the test suite; a broken one is a build error.
+                Err(report) => panic!("the shipped lexicon {name} does not read: {report:?}"),
+            })
+            .collect();
+        files.sort_by_key(|f| f.language != "en");
+        files.into_iter().map(|f| intern(Lexicon::compile(f))).collect()
+    })
+}
+
+/// The English lexicon.
+pub fn english() -> &'static Lexicon {
+    builtin()[0]
+}
+
+/// Keeps a compiled lexicon for the rest of the run. Lexicons are few (one per language and
+/// pack) and the grammar's tables borrow from them; a lexicon compiled again from the same
+/// files is the one already kept, so loading a pack many times does not grow memory.
+pub fn intern(lexicon: Lexicon) -> &'static Lexicon {
+    static KEPT: Mutex<Vec<(String, &'static Lexicon)>> = Mutex::new(Vec::new());
+    let mut kept = KEPT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let key = format!("{:?}", lexicon.source);
+    if let Some((_, found)) = kept.iter().find(|(k, _)| *k == key) {
+        return found;
+    }
+    let leaked: &'static Lexicon = Box::leak(Box::new(lexicon));
+    kept.push((key, leaked));
+    leaked
+}
+
+/// The lexicons of a run: the shipped ones, as extended or added to by packs.
+#[derive(Clone, Debug, Default)]
+pub struct Languages {
+    extended: Vec<&'static Lexicon>,
+}
+
+impl PartialEq for Languages {
+    fn eq(&self, other: &Self) -> bool {
+        self.extended.len() == other.extended.len()
+            && self.extended.iter().zip(&other.extended).all(|(a, b)| std::ptr::eq(*a, *b))
+    }
+}
+
+impl Languages {
+    /// The lexicon for a language tag: a pack's, then a shipped one, then English.
+    pub fn for_tag(&self, tag: Option<&str>) -> &'static Lexicon {
+        let Some(tag) = tag.filter(|t| !t.trim().is_empty()) else {
+            return self.extended.iter().find(|l| l.language == "en").copied().unwrap_or_else(english);
+        };
+        self.extended
+            .iter()
+            .chain(builtin())
+            .find(|l| l.speaks(tag))
+            .copied()
+            .unwrap_or_else(|| self.for_tag(None))
+    }
+
+    /// Every language known, extended ones first.
+    pub fn all(&self) -> Vec<&'static Lexicon> {
+        let mut all = self.extended.clone();
+        all.extend(builtin().iter().filter(|b| !self.extended.iter().any(|e| e.language == b.language)));
+        all
+    }
+
+    /// Adds lexicon files: each extends the language it names (shipped or added before) or, for
+    /// a language not known yet, adds it.
+    pub fn extend(&mut self, files: Vec<LexiconFile>) {
+        for file in files {
+            let base = self
+                .extended
+                .iter()
+                .chain(builtin())
+                .find(|l| l.language.eq_ignore_ascii_case(&file.language))
+                .map(|l| l.source.clone());
+            let language = file.language.clone();
+            let merged = match base {
+                Some(mut base) => {
+                    base.extend(file);
+                    base
+                }
+                None => file,
+            };
+            let compiled = intern(Lexicon::compile(merged));
+            self.extended.retain(|l| !l.language.eq_ignore_ascii_case(&language));
+            self.extended.push(compiled);
+        }
+    }
+}
+
+thread_local! {
+    static ACTIVE: Cell<Option<&'static Lexicon>> = const { Cell::new(None) };
+}
+
+/// The lexicon of the read in progress on this thread (English outside any read).
+pub fn active() -> &'static Lexicon {
+    ACTIVE.with(Cell::get).unwrap_or_else(english)
+}
+
+/// Makes `lexicon` the active one until the guard is dropped.
+pub fn activate(lexicon: &'static Lexicon) -> Active {
+    let previous = ACTIVE.with(|a| a.replace(Some(lexicon)));
+    Active { previous }
+}
+
+/// Restores the lexicon active before [`activate`].
+pub struct Active {
+    previous: Option<&'static Lexicon>,
+}
+
+impl Drop for Active {
+    fn drop(&mut self) {
+        ACTIVE.with(|a| a.set(self.previous));
+    }
+}
+
+/// The meaning of `word` in a table of words (any case).
+pub fn lookup<T: Copy, S: AsRef<str>>(table: &[(S, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| w.as_ref().eq_ignore_ascii_case(word)).map(|(_, v)| *v)
+}
+
+/// Whether `word` is in a list of words (any case).
+pub fn contains<S: AsRef<str>>(table: &[S], word: &str) -> bool {
+    table.iter().any(|w| w.as_ref().eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicons_read() {
+        let langs: Vec<&str> = builtin().iter().map(|l| l.language.as_str()).collect();
+        assert_eq!(langs[0], "en");
+        assert!(langs.contains(&"de"), "{langs:?}");
+        let en = english();
+        assert_eq!(en.decimal_mark, '.');
+        assert_eq!(lookup(&en.qualifiers, "just over"), Some(Qualifier::JustOver));
+        // Longest first: "just over" is tried before "over".
+        let just = en.qualifiers.iter().position(|(w, _)| w == "just over");
+        let over = en.qualifiers.iter().position(|(w, _)| w == "over");
+        assert!(just < over);
+        let de = Languages::default().for_tag(Some("de-AT"));
+        assert_eq!(de.decimal_mark, ',');
+        assert_eq!(de.change("gesunken"), Some(Direction::Down));
+    }
+
+    #[test]
+    fn a_pack_extends_a_language() {
+        let extra: LexiconFile =
+            parse_file("language: en\nchange-words:\n  up: [skyrocketed]\n", "extra.yml").expect("reads");
+        let mut languages = Languages::default();
+        languages.extend(vec![extra]);
+        let en = languages.for_tag(None);
+        assert_eq!(en.change("skyrocketed"), Some(Direction::Up));
+        assert_eq!(en.change("rose"), Some(Direction::Up));
+        assert_eq!(english().change("skyrocketed"), None);
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_place() {
+        let err = parse_file("language: en\nchange-word:\n  up: [x]\n", "bad.yml").unwrap_err();
+        assert!(format!("{err:?}").contains("change-word"), "{err:?}");
+    }
+
+    #[test]
+    fn activation_is_scoped() {
+        let de = Languages::default().for_tag(Some("de"));
+        assert_eq!(active().language, "en");
+        {
+            let _guard = activate(de);
+            assert_eq!(active().language, "de");
+        }
+        assert_eq!(active().language, "en");
+    }
+}

@@ -1,0 +1,177 @@
+//! A language is data: the German lexicon (`rules/lexicon/de.yml`) read for articles that say
+//! they are German (HTML `lang`, Markdown front matter `lang:`, `language:` in the
+//! configuration), and packs that extend the English one.
+
+use std::path::Path;
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// (rule, line, column) of every finding through the command line, and its human report.
+fn check(name: &str) -> (Vec<(String, u64, u64)>, String) {
+    let path = format!("fixtures/{name}");
+    let (code, out, err) = factlint(&["check", &path, "--format", "jsonl"]);
+    assert!(code < 2, "{err}");
+    let found = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json line");
+            (
+                v["rule"].as_str().unwrap_or("").to_string(),
+                v["line"].as_u64().unwrap_or(0),
+                v["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let (_, human, _) = factlint(&["check", &path, "--color", "never"]);
+    (found, human)
+}
+
+fn factlint(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("factlint runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn german_markdown_catches_the_inconsistent_change_and_nothing_else() {
+    let (found, rendered) = check("de/arbeitsmarkt.md");
+    // 37.000 → 22.000 is −40.5%, not "mehr als 60 Prozent". The other changes hold: 1,2 → 1,5
+    // Mrd. Euro is +25%, 5,2 → 4,8 Prozent falls, 2.950 → 3.300 is "mehr als 10 Prozent".
+    assert_eq!(found, vec![("change-mismatch".to_string(), 10, 17)]);
+    assert!(rendered.contains("37.000 → 22.000 is −40.5%"), "{rendered}");
+    insta::assert_snapshot!("german_markdown", rendered);
+}
+
+#[test]
+fn german_html_catches_the_wrong_direction_and_nothing_else() {
+    let (found, rendered) = check("de/haushalt.html");
+    // 212 → 190,8 Mio. Euro is a fall of 10%, said "gestiegen"; 840 → 882 Mio. Euro is +5%,
+    // 2.410 → 2.230 Euro is −7.5%; "Seite 4 von 12" in the footer is not read.
+    assert_eq!(found, vec![("change-direction".to_string(), 15, 1)]);
+    insta::assert_snapshot!("german_html", rendered);
+}
+
+#[test]
+fn german_figures_are_read_with_german_conventions() {
+    let text = "---\nlang: de\n---\n\nEs waren 22.000 Menschen, 0,1 % mehr, für 1,5 Mrd. Euro und rund 3 Mio. Euro.\n";
+    let article = factlint::read_as(text, factlint::source::Format::Markdown);
+    let checked = &article.document.text;
+    let read: Vec<(String, f64)> =
+        article.quantities.iter().map(|q| (q.span.slice(checked).to_string(), q.value)).collect();
+    assert_eq!(
+        read,
+        vec![
+            ("22.000".to_string(), 22_000.0),
+            ("0,1 %".to_string(), 0.1),
+            ("1,5 Mrd. Euro".to_string(), 1.5e9),
+            ("rund 3 Mio. Euro".to_string(), 3e6),
+        ]
+    );
+    assert_eq!(article.quantities[2].currency, Some("EUR"));
+    // The same words in an English article are other numbers: 22.000 is twenty-two.
+    let english =
+        factlint::read_as(&text.replace("lang: de", "lang: en"), factlint::source::Format::Markdown);
+    assert_eq!(english.quantities[0].value, 22.0);
+}
+
+#[test]
+fn a_german_abbreviation_does_not_end_the_sentence() {
+    let text = "<html lang=\"de-AT\"><body><p>Der Umsatz stieg von 1,2 Mrd. Euro auf 1,5 Mrd. Euro, ein Plus von 25 Prozent.</p></body></html>";
+    let article = factlint::read_as(text, factlint::source::Format::Html);
+    assert_eq!(article.lexicon.language, "de");
+    let sentences: usize = article.document.paragraphs.iter().map(|p| p.sentences.len()).sum();
+    assert_eq!(sentences, 1);
+    let changes = article.claims.iter().filter(|c| matches!(c, factlint::parse::Claim::Change(_))).count();
+    assert_eq!(changes, 1, "{:?}", article.claims);
+}
+
+#[test]
+fn the_configuration_names_the_language_of_plain_text() {
+    let (code, out, err) = factlint(&["check", "fixtures/de/config/meldung.txt", "--format", "jsonl"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let findings: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert_eq!(findings.len(), 1, "{out}");
+    assert_eq!(findings[0]["rule"], "change-mismatch");
+    assert!(findings[0]["message"].as_str().unwrap_or("").contains("gut 8 Prozent"), "{out}");
+    // Without the configuration the text is read as English and "9.800 auf 9.300" is no change.
+    let (code, out, err) =
+        factlint(&["check", "fixtures/de/config/meldung.txt", "--no-config", "--format", "jsonl"]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+}
+
+#[test]
+fn a_language_without_a_lexicon_is_refused() {
+    let dir = std::env::temp_dir().join(format!("factlint-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join(".factlint.yml"), "language: fr\n").expect("config");
+    std::fs::write(dir.join("a.txt"), "Sales rose 5%.\n").expect("article");
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["check", "a.txt"])
+        .current_dir(&dir)
+        .output()
+        .expect("runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert!(err.contains("no lexicon for the language `fr`") && err.contains("en, de"), "{err}");
+}
+
+#[test]
+fn a_pack_teaches_the_house_vocabulary() {
+    let (code, out, err) = factlint(&["check", "fixtures/house-words.txt", "--format", "jsonl"]);
+    assert_eq!((code, out.as_str()), (0, ""), "without the pack \"cratered\" is no change word: {err}");
+    let (code, out, err) = factlint(&[
+        "check",
+        "fixtures/house-words.txt",
+        "--rules",
+        "fixtures/rule-packs/house-words",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    let findings: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert_eq!(findings.len(), 1, "{out}");
+    assert_eq!(findings[0]["rule"], "change-direction");
+    assert_eq!(findings[0]["line"], 1);
+}
+
+#[test]
+fn a_broken_lexicon_is_refused_with_a_pointer_into_it() {
+    let (code, out, err) = factlint(&[
+        "check",
+        "fixtures/house-words.txt",
+        "--rules",
+        "fixtures/rule-packs/bad-lexicon",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("unknown field `change-word`"), "{err}");
+    assert!(err.contains("bad-lexicon/lexicon/en.yml:2:1"), "{err}");
+}
+
+#[test]
+fn unusable_lexicon_values_are_named() {
+    let file: factlint::parse::lexicon::LexiconFile = factlint::parse::lexicon::parse_file(
+        "language: xx\nnumbers:\n  decimal-mark: \",\"\n  group-marks: [\",\"]\n",
+        "xx.yml",
+    )
+    .expect("reads");
+    assert!(file.problem().is_some_and(|p| p.contains("group-marks")), "{:?}", file.problem());
+    let file: factlint::parse::lexicon::LexiconFile =
+        factlint::parse::lexicon::parse_file("language: xx\nquantifiers:\n  most: [60, 40]\n", "xx.yml")
+            .expect("reads");
+    assert!(file.problem().is_some_and(|p| p.contains("most")), "{:?}", file.problem());
+}
