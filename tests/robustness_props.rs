@@ -253,7 +253,6 @@ fn check_twice(name: &str, text: &str) -> Result<(), TestCaseError> {
     };
     prop_assert_eq!(&first.checked.findings, &second.checked.findings, "{}", name);
     prop_assert_eq!(&first.checked.article.quantities, &second.checked.article.quantities, "{}", name);
-    let text = &first.checked.article.document.text;
     for q in &first.checked.article.quantities {
         assert_maps_into_the_file(&first, q.span, false, &format!("{name}: figure"));
         prop_assert!(q.written.contains(q.value), "{}: {:?}", name, q);

@@ -23,7 +23,7 @@ pub enum Direction {
     Down,
 }
 
-/// The lexicon files shipped in the binary: (path, YAML).
+/// The lexicon files shipped in the binary: (path, the YAML file as JSON).
 pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 
 /// The words of one language, ready for the grammar: phrases longest first, words as written.
@@ -190,27 +190,45 @@ pub fn parse_file(text: &str, name: &str) -> Result<LexiconFile, miette::Report>
     crate::rules::yaml::from_str(text, name)
 }
 
-/// The lexicons shipped in the binary, English first.
-pub fn builtin() -> &'static [&'static Lexicon] {
-    static BUILTIN: OnceLock<Vec<&'static Lexicon>> = OnceLock::new();
-    BUILTIN.get_or_init(|| {
-        let mut files: Vec<LexiconFile> = EMBEDDED
-            .iter()
-            .map(|(name, text)| match parse_file(text, name) {
-                Ok(file) if file.problem().is_none() => file,
-                Ok(file) => panic!("the shipped lexicon {name} is invalid: {:?}", file.problem()),
-                // The shipped files are read by the test suite; a broken one is a build error.
-                Err(report) => panic!("the shipped lexicon {name} does not read: {report:?}"),
-            })
-            .collect();
-        files.sort_by_key(|f| f.language != "en");
-        files.into_iter().map(|f| intern(Lexicon::compile(f))).collect()
-    })
+/// The languages shipped in the binary (each file is named after its language), English
+/// first.
+pub fn shipped_languages() -> impl Iterator<Item = &'static str> {
+    let code = |name: &'static str| name.rsplit('/').next().unwrap_or(name).split('.').next().unwrap_or(name);
+    std::iter::once("en").chain(EMBEDDED.iter().map(move |(name, _)| code(name)).filter(|c| *c != "en"))
+}
+
+/// The shipped lexicon of a language, read on first use: an English article never pays for
+/// reading the German words.
+pub fn shipped(language: &str) -> Option<&'static Lexicon> {
+    static READ: OnceLock<Vec<OnceLock<&'static Lexicon>>> = OnceLock::new();
+    let slots = READ.get_or_init(|| EMBEDDED.iter().map(|_| OnceLock::new()).collect());
+    let at = EMBEDDED.iter().position(|(name, _)| {
+        name.rsplit('/')
+            .next()
+            .and_then(|f| f.split('.').next())
+            .is_some_and(|c| c.eq_ignore_ascii_case(language))
+    })?;
+    Some(slots[at].get_or_init(|| {
+        let (name, json) = EMBEDDED[at];
+        // The build script has read the file as YAML, and the test suite reads every shipped
+        // file: one that breaks fails the build or the tests, never a user's run.
+        match serde_json::from_str::<LexiconFile>(json) {
+            Ok(file) if file.problem().is_none() => intern(Lexicon::compile(file)),
+            Ok(file) => panic!("the shipped lexicon {name} is invalid: {:?}", file.problem()),
+            Err(e) => panic!("the shipped lexicon {name} does not read: {e}"),
+        }
+    }))
+}
+
+/// Every shipped lexicon, English first.
+pub fn builtin() -> Vec<&'static Lexicon> {
+    shipped_languages().filter_map(shipped).collect()
 }
 
 /// The English lexicon.
 pub fn english() -> &'static Lexicon {
-    builtin()[0]
+    static EN: OnceLock<&'static Lexicon> = OnceLock::new();
+    EN.get_or_init(|| shipped("en").expect("rules/lexicon/en.yml is shipped"))
 }
 
 /// Keeps a compiled lexicon for the rest of the run. Lexicons are few (one per language and
@@ -247,18 +265,17 @@ impl Languages {
         let Some(tag) = tag.filter(|t| !t.trim().is_empty()) else {
             return self.extended.iter().find(|l| l.language == "en").copied().unwrap_or_else(english);
         };
-        self.extended
-            .iter()
-            .chain(builtin())
-            .find(|l| l.speaks(tag))
-            .copied()
-            .unwrap_or_else(|| self.for_tag(None))
+        if let Some(found) = self.extended.iter().find(|l| l.speaks(tag)) {
+            return found;
+        }
+        let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
+        shipped(primary).unwrap_or_else(|| self.for_tag(None))
     }
 
     /// Every language known, extended ones first.
     pub fn all(&self) -> Vec<&'static Lexicon> {
         let mut all = self.extended.clone();
-        all.extend(builtin().iter().filter(|b| !self.extended.iter().any(|e| e.language == b.language)));
+        all.extend(builtin().into_iter().filter(|b| !self.extended.iter().any(|e| e.language == b.language)));
         all
     }
 
@@ -269,8 +286,9 @@ impl Languages {
             let base = self
                 .extended
                 .iter()
-                .chain(builtin())
                 .find(|l| l.language.eq_ignore_ascii_case(&file.language))
+                .copied()
+                .or_else(|| shipped(&file.language))
                 .map(|l| l.source.clone());
             let language = file.language.clone();
             let merged = match base {
@@ -330,6 +348,7 @@ mod tests {
     #[test]
     fn shipped_lexicons_read() {
         let langs: Vec<&str> = builtin().iter().map(|l| l.language.as_str()).collect();
+        assert_eq!(langs, shipped_languages().collect::<Vec<_>>(), "each file is named after its language");
         assert_eq!(langs[0], "en");
         assert!(langs.contains(&"de"), "{langs:?}");
         let en = english();
