@@ -174,4 +174,10 @@ fn unusable_lexicon_values_are_named() {
         factlint::parse::lexicon::parse_file("language: xx\nquantifiers:\n  most: [60, 40]\n", "xx.yml")
             .expect("reads");
     assert!(file.problem().is_some_and(|p| p.contains("most")), "{:?}", file.problem());
+    let file: factlint::parse::lexicon::LexiconFile = factlint::parse::lexicon::parse_file(
+        "language: en\ncurrencies:\n  before: { \"\": USD }\n",
+        "xx.yml",
+    )
+    .expect("reads");
+    assert!(file.problem().is_some_and(|p| p.contains("currencies.before")), "{:?}", file.problem());
 }

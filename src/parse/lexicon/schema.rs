@@ -172,8 +172,89 @@ pub struct FunctionWords {
 }
 
 impl LexiconFile {
+    /// Every word and phrase of the file with the key it is under.
+    fn words(&self) -> Vec<(&'static str, &str)> {
+        let mut all: Vec<(&'static str, &str)> = Vec::new();
+        fn list<'a>(all: &mut Vec<(&'static str, &'a str)>, key: &'static str, words: &'a [String]) {
+            all.extend(words.iter().map(|w| (key, w.as_str())));
+        }
+        list(&mut all, "exact-phrases", &self.exact_phrases);
+        list(&mut all, "number-words.dozens", &self.number_words.dozens);
+        list(&mut all, "number-words.signs", &self.number_words.signs);
+        list(&mut all, "percent-words", &self.percent_words);
+        list(&mut all, "point-words", &self.point_words);
+        list(&mut all, "duration-words", &self.duration_words);
+        list(&mut all, "months", &self.months);
+        list(&mut all, "identifier-cues", &self.identifier_cues);
+        list(&mut all, "score-cues", &self.score_cues);
+        list(&mut all, "change-words.up", &self.change_words.up);
+        list(&mut all, "change-words.down", &self.change_words.down);
+        list(&mut all, "change-words.nouns", &self.change_words.nouns);
+        list(&mut all, "comparison-words", &self.comparison_words);
+        list(&mut all, "not-a-level-words", &self.not_a_level_words);
+        list(&mut all, "time-words", &self.time_words);
+        list(&mut all, "level-fillers", &self.level_fillers);
+        let f = &self.function_words;
+        for (key, words) in [
+            ("function-words.from", &f.from),
+            ("function-words.to", &f.to),
+            ("function-words.by", &f.by),
+            ("function-words.of", &f.of),
+            ("function-words.articles", &f.articles),
+            ("function-words.joins", &f.joins),
+        ] {
+            list(&mut all, key, words);
+        }
+        list(&mut all, "time-nouns", &self.time_nouns);
+        list(&mut all, "count-nouns", &self.count_nouns);
+        list(&mut all, "multi-answer-phrases", &self.multi_answer_phrases);
+        list(&mut all, "abbreviations", &self.abbreviations);
+        for (key, groups) in [
+            ("qualifiers", &self.qualifiers),
+            ("bound-signs", &self.bound_signs),
+            ("bound-suffixes", &self.bound_suffixes),
+        ] {
+            for (_, words) in &groups.0 {
+                list(&mut all, key, words);
+            }
+        }
+        let n = &self.number_words;
+        all.extend(n.units.0.iter().map(|(w, _)| ("number-words.units", w.as_str())));
+        all.extend(n.tens.0.iter().map(|(w, _)| ("number-words.tens", w.as_str())));
+        all.extend(n.scales.0.iter().map(|(w, _)| ("number-words.scales", w.as_str())));
+        all.extend(n.ordinals.0.iter().map(|(w, _)| ("number-words.ordinals", w.as_str())));
+        all.extend(self.magnitudes.0.iter().map(|(w, _)| ("magnitudes", w.as_str())));
+        all.extend(self.money_magnitudes.0.iter().map(|(w, _)| ("money-magnitudes", w.as_str())));
+        all.extend(self.multiples.0.iter().map(|(w, _)| ("multiples", w.as_str())));
+        all.extend(self.quantifiers.0.iter().map(|(w, _)| ("quantifiers", w.as_str())));
+        let c = &self.currencies;
+        for (key, table) in [
+            ("currencies.before", &c.before),
+            ("currencies.after", &c.after),
+            ("currencies.signs-after", &c.signs_after),
+            ("currencies.million-codes", &c.million_codes),
+            ("currencies.hundredths", &c.hundredths),
+        ] {
+            for (w, code) in &table.0 {
+                all.push((key, w.as_str()));
+                all.push((key, code.as_str()));
+            }
+        }
+        all
+    }
+
     /// What is wrong with values that read but cannot be used, if anything.
     pub fn problem(&self) -> Option<String> {
+        const LONGEST: usize = 64;
+        if let Some((key, w)) = self
+            .words()
+            .into_iter()
+            .find(|(_, w)| w.trim().is_empty() || w.trim() != *w || w.chars().count() > LONGEST)
+        {
+            return Some(format!(
+                "{key}: `{w}` is not a word: words are 1 to {LONGEST} characters, with no space at either end"
+            ));
+        }
         if let Some(n) = &self.numbers {
             if !matches!(n.decimal_mark, '.' | ',') {
                 return Some(format!("numbers.decimal-mark `{}` must be `.` or `,`", n.decimal_mark));
