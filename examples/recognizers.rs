@@ -27,7 +27,9 @@
 //!   end of a bound and whether it is open ("more than 30" is (30,), "at least 30" is [30,)).
 //!   Whether the ends of a two-sided range are open is not compared: the specs make every
 //!   "between" half-open ([20,30)), factlint reads both ends as written.
-//! - **OrdinalModel**: ordinals; same text and value.
+//! - **OrdinalModel**: ordinals; same text and value. Relative ordinals ("next to last") come
+//!   from [`factlint::parse::relative`] and are compared by the position they name ("end-1");
+//!   an ordinal inside one ("second" of "the second to last") is not counted twice.
 //! - **CurrencyModel**: money; same text (a leading qualifier aside), value and currency (the ISO
 //!   code when the spec gives one, else the currency named by the unit: any dollar for "Dollar",
 //!   any franc for "Franc"); factlint holds cents and pence as hundredths of their currency.
@@ -39,6 +41,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use factlint::parse::quantity::{Form, Qualifier, Quantity, Unit};
+use factlint::parse::relative::{RelativeOrdinal, relative_ordinals};
 use factlint::parse::scan;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -112,7 +115,16 @@ fn main() {
             let expected: Vec<Expected> =
                 case["Results"].as_array().into_iter().flatten().map(|r| Expected::read(input, r)).collect();
             let found = scan::scan_all(input);
-            let got: Vec<Got> = found.iter().filter_map(|q| Got::read(suite, input, q)).collect::<Vec<_>>();
+            let mut got: Vec<Got> =
+                found.iter().filter_map(|q| Got::read(suite, input, q)).collect::<Vec<_>>();
+            if *suite == "OrdinalModel" {
+                // "the second to last" is one relative ordinal, not also the ordinal "second".
+                let relative: Vec<Got> =
+                    relative_ordinals(input).iter().map(|r| Got::relative(input, r)).collect();
+                got.retain(|g| !relative.iter().any(|r| r.start <= g.start && g.end <= r.end));
+                got.extend(relative);
+                got.sort_by_key(|g| g.start);
+            }
             let ok = matches(suite, input, &expected, &got);
             let reason = explained.get(&(suite.to_string(), input.trim().to_string()));
             if ok {
@@ -174,6 +186,8 @@ struct Expected {
     high: Option<(f64, bool)>,
     unit: Option<String>,
     iso: Option<String>,
+    /// The resolved value as written ("end-1" for a relative ordinal).
+    raw: String,
 }
 
 impl Expected {
@@ -207,6 +221,7 @@ impl Expected {
             high,
             unit: res["unit"].as_str().map(str::to_string),
             iso: res["isoCurrency"].as_str().map(str::to_string),
+            raw: raw.to_string(),
         }
     }
 }
@@ -241,9 +256,28 @@ struct Got {
     high: Option<(f64, bool)>,
     unit: Unit,
     currency: Option<&'static str>,
+    /// The position a relative ordinal names ("end-1").
+    relative: Option<String>,
 }
 
 impl Got {
+    /// A relative ordinal ("next to last") as the OrdinalModel suite sees it.
+    fn relative(input: &str, r: &RelativeOrdinal) -> Got {
+        let chars = |byte: usize| input[..byte].chars().count();
+        Got {
+            text: r.span.slice(input).to_string(),
+            start: chars(r.span.start),
+            end: chars(r.span.end),
+            bare_start: chars(r.span.start),
+            value: f64::NAN,
+            low: None,
+            high: None,
+            unit: Unit::Ordinal,
+            currency: None,
+            relative: Some(r.position()),
+        }
+    }
+
     /// The figure if it is of the kind `suite` is about.
     fn read(suite: &str, input: &str, q: &Quantity) -> Option<Got> {
         let text = q.span.slice(input);
@@ -302,6 +336,7 @@ impl Got {
             high,
             unit: q.unit,
             currency: q.currency,
+            relative: None,
         })
     }
 }
@@ -354,7 +389,7 @@ fn pair(suite: &str, input: &str, e: &Expected, g: &Got) -> bool {
                 && same_bound(e.low, g.low, !two_sided)
                 && same_bound(e.high, g.high, !two_sided)
         }
-        "OrdinalModel" => exact_text && value_ok,
+        "OrdinalModel" => exact_text && (value_ok || g.relative.as_deref() == Some(e.raw.as_str())),
         "CurrencyModel" => {
             // factlint holds cents and pence as hundredths of the currency.
             let hundredths = matches!(e.unit.as_deref(), Some("Cent" | "Pence" | "Penny"));

@@ -6,6 +6,7 @@ pub mod lexicon;
 pub mod numeral;
 pub mod patterns;
 pub mod quantity;
+pub mod relative;
 pub mod scan;
 pub mod stats;
 

@@ -9,7 +9,7 @@
 
 mod schema;
 
-pub use schema::LexiconFile;
+pub use schema::{LexiconFile, relative_position};
 
 use super::quantity::Qualifier;
 use std::cell::Cell;
@@ -54,6 +54,8 @@ pub struct Lexicon {
     pub point_words: Vec<String>,
     pub duration_words: Vec<String>,
     pub months: Vec<String>,
+    /// Relative ordinals ("next to last") and their positions ("end-1"), longest first.
+    pub relative_ordinals: Vec<(String, String)>,
     pub identifier_cues: Vec<String>,
     pub score_cues: Vec<String>,
     pub change_words: Vec<(String, Direction)>,
@@ -146,6 +148,7 @@ impl Lexicon {
             point_words: longest_first_words(f.point_words.clone()),
             duration_words: longest_first_words(f.duration_words.clone()),
             months: f.months.clone(),
+            relative_ordinals: longest_first(f.relative_ordinals.0.clone()),
             identifier_cues: f.identifier_cues.clone(),
             score_cues: f.score_cues.clone(),
             change_words,

@@ -69,6 +69,9 @@ pub struct LexiconFile {
     pub duration_words: Vec<String>,
     #[serde(default)]
     pub months: Vec<String>,
+    /// Relative ordinals and the position they name: "end+0" (last), "end-1", "current+1".
+    #[serde(default)]
+    pub relative_ordinals: Ordered<String>,
     #[serde(default)]
     pub identifier_cues: Vec<String>,
     #[serde(default)]
@@ -227,6 +230,7 @@ impl LexiconFile {
         all.extend(self.money_magnitudes.0.iter().map(|(w, _)| ("money-magnitudes", w.as_str())));
         all.extend(self.multiples.0.iter().map(|(w, _)| ("multiples", w.as_str())));
         all.extend(self.quantifiers.0.iter().map(|(w, _)| ("quantifiers", w.as_str())));
+        all.extend(self.relative_ordinals.0.iter().map(|(w, _)| ("relative-ordinals", w.as_str())));
         let c = &self.currencies;
         for (key, table) in [
             ("currencies.before", &c.before),
@@ -280,6 +284,12 @@ impl LexiconFile {
             .or_else(|| positive(&self.multiples, "multiples"))
         {
             return Some(p);
+        }
+        if let Some((w, at)) = self.relative_ordinals.0.iter().find(|(_, at)| relative_position(at).is_none())
+        {
+            return Some(format!(
+                "relative-ordinals: `{w}` names `{at}`, not a position such as end+0, end-1 or current+1"
+            ));
         }
         if let Some((w, [low, high])) =
             self.quantifiers.0.iter().find(|(_, [l, h])| !(0.0 <= *l && l <= h && *h <= 100.0))
@@ -368,11 +378,21 @@ impl LexiconFile {
         list(&mut f.joins, g.joins);
         map(&mut self.multiples, o.multiples);
         map(&mut self.quantifiers, o.quantifiers);
+        map(&mut self.relative_ordinals, o.relative_ordinals);
         list(&mut self.time_nouns, o.time_nouns);
         list(&mut self.count_nouns, o.count_nouns);
         list(&mut self.multi_answer_phrases, o.multi_answer_phrases);
         list(&mut self.abbreviations, o.abbreviations);
     }
+}
+
+/// A relative position as a lexicon writes it: "end+0", "end-1", "current+1", "start+2" →
+/// (anchor, offset).
+pub fn relative_position(at: &str) -> Option<(&str, i32)> {
+    let split = at.find(['+', '-'])?;
+    let (anchor, offset) = at.split_at(split);
+    let offset: i32 = offset.strip_prefix('+').unwrap_or(offset).parse().ok()?;
+    matches!(anchor, "end" | "current" | "start").then_some((anchor, offset))
 }
 
 impl Direction {
