@@ -19,23 +19,20 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Take the whole run of terminators and closing quotes or brackets.
-            let mut end = i + 1;
-            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
-                end += 1;
-            }
-            end = skip_closing_quotes(body, end);
-            if is_boundary(body, start, i, end) {
-                push_trimmed(&mut sentences, body, span.start, start, end);
-                start = end;
-            }
-            i = end;
-            continue;
+    // Only the terminators matter: jump from one to the next.
+    while let Some(at) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest)) {
+        i += at;
+        // Take the whole run of terminators and closing quotes or brackets.
+        let mut end = i + 1;
+        while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+            end += 1;
         }
-        i += 1;
+        end = skip_closing_quotes(body, end);
+        if is_boundary(body, start, i, end) {
+            push_trimmed(&mut sentences, body, span.start, start, end);
+            start = end;
+        }
+        i = end;
     }
     push_trimmed(&mut sentences, body, span.start, start, bytes.len());
     sentences

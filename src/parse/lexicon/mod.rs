@@ -7,8 +7,10 @@
 //! duration of a read by [`activate`]: the vocabulary is a property of the whole read, like a
 //! locale, and threading it through every parser would not change what they compute.
 
+mod index;
 mod schema;
 
+pub use index::WordIndex;
 pub use schema::{LexiconFile, relative_position};
 
 use super::quantity::Qualifier;
@@ -78,6 +80,10 @@ pub struct Lexicon {
     pub count_nouns: Vec<String>,
     pub multi_answer_phrases: Vec<String>,
     pub abbreviations: Vec<String>,
+    /// Change words by word, for the look-up on every word of a sentence.
+    pub change_index: WordIndex<Direction>,
+    /// Multiples by word.
+    pub multiple_index: WordIndex<f64>,
     /// The file this lexicon was compiled from (merged with any extensions).
     pub source: LexiconFile,
     /// Tables the quantity grammar derives from the words, built on first use.
@@ -122,7 +128,11 @@ impl Lexicon {
             q.sort_by_key(|(words, ..)| std::cmp::Reverse(words.len()));
             q
         };
+        let change_index = WordIndex::new(change_words.iter().map(|(w, d)| (w.as_str(), *d)));
+        let multiple_index = WordIndex::new(f.multiples.0.iter().map(|(w, m)| (w.as_str(), *m)));
         Lexicon {
+            change_index,
+            multiple_index,
             language: f.language.clone(),
             name: f.name.clone().unwrap_or_else(|| f.language.clone()),
             decimal_mark: numbers.decimal_mark,
@@ -178,7 +188,7 @@ impl Lexicon {
 
     /// The direction of a change word.
     pub fn change(&self, word: &str) -> Option<Direction> {
-        lookup(&self.change_words, word)
+        self.change_index.get(word)
     }
 
     /// Whether a language tag ("de", "de-AT", "DE_ch") names this lexicon's language.

@@ -74,7 +74,7 @@ pub fn sentence_claims(
 ) -> Vec<Claim> {
     inherit_units(text, quantities, figures);
     let tokens = tokenize(text, sentence, quantities, figures);
-    let reader = Reader { tokens: &tokens, quantities, sentence, text, lex: lexicon::active() };
+    let reader = Reader::new(text, &tokens, quantities, sentence);
     let mut claims = Vec::new();
     let mut used = vec![false; tokens.len()];
     reader.changes(&mut claims, &mut used);
@@ -98,7 +98,7 @@ pub fn list_in(
     like: QuantityId,
 ) -> Vec<QuantityId> {
     let tokens = tokenize(text, sentence, quantities, figures);
-    let reader = Reader { tokens: &tokens, quantities, sentence, text, lex: lexicon::active() };
+    let reader = Reader::new(text, &tokens, quantities, sentence);
     let list = reader.part_list(like);
     // The list must be all the sentence says in that unit, or it is not the parts of a total.
     let like_q = &quantities[like];
@@ -153,12 +153,26 @@ fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]
 struct Reader<'a, 't> {
     text: &'t str,
     lex: &'static lexicon::Lexicon,
+    /// The direction of each token that is a change word, looked up once.
+    cues: Vec<Option<Direction>>,
     tokens: &'a [Token<'t>],
     quantities: &'a [Quantity],
     sentence: Span,
 }
 
-impl Reader<'_, '_> {
+impl<'a, 't> Reader<'a, 't> {
+    fn new(text: &'t str, tokens: &'a [Token<'t>], quantities: &'a [Quantity], sentence: Span) -> Self {
+        let lex = lexicon::active();
+        let cues = tokens
+            .iter()
+            .map(|t| match t {
+                Token::Word(w, _) => lex.change(w),
+                _ => None,
+            })
+            .collect();
+        Reader { text, lex, cues, tokens, quantities, sentence }
+    }
+
     fn word(&self, i: usize) -> Option<&str> {
         match self.tokens.get(i) {
             Some(Token::Word(w, _)) => Some(w),
@@ -183,9 +197,8 @@ impl Reader<'_, '_> {
     }
 
     fn cue(&self, i: usize) -> Option<(Direction, Span)> {
-        let lex = self.lex;
-        match self.tokens.get(i) {
-            Some(Token::Word(w, span)) => lexicon::lookup(&lex.change_words, w).map(|d| (d, *span)),
+        match (self.cues.get(i), self.tokens.get(i)) {
+            (Some(Some(d)), Some(Token::Word(_, span))) => Some((*d, *span)),
             _ => None,
         }
     }
@@ -429,7 +442,7 @@ impl Reader<'_, '_> {
         let limit = (k + 2 * WINDOW).min(self.tokens.len());
         while t < limit {
             match self.tokens[t] {
-                Token::Word(w, _) if lexicon::lookup(&lex.change_words, w).is_some() => return None,
+                Token::Word(w, _) if lex.change(w).is_some() => return None,
                 Token::Punct(';' | ':', _) => return None,
                 Token::Word(w, _) if lexicon::contains(&self.lex.from, w) => {
                     let mut f = t + 1;
@@ -458,9 +471,7 @@ impl Reader<'_, '_> {
         for t in start..end {
             match self.tokens[t] {
                 Token::Word(w, _) => {
-                    if lexicon::contains(&lex.not_a_level_words, w)
-                        || lexicon::lookup(&lex.change_words, w).is_some()
-                    {
+                    if lexicon::contains(&lex.not_a_level_words, w) || lex.change(w).is_some() {
                         return None;
                     }
                     time_seen |= lexicon::contains(&lex.time_words, w);
@@ -619,7 +630,7 @@ impl Reader<'_, '_> {
         let lex = self.lex;
         self.tokens[a + 1..b].iter().all(|t| match t {
             Token::Figure(_) => false,
-            Token::Word(w, _) => lexicon::lookup(&lex.change_words, w).is_none(),
+            Token::Word(w, _) => lex.change(w).is_none(),
             Token::Punct(c, _) => !matches!(c, '(' | ')' | ':'),
         })
     }

@@ -32,7 +32,7 @@ impl Reader<'_, '_> {
     fn multiple_at(&self, t: usize) -> Option<(Span, Option<f64>, Option<QuantityId>, bool, usize)> {
         match self.tokens.get(t)? {
             Token::Word(w, span) => {
-                let factor = crate::parse::lexicon::lookup(&self.lex.multiples, w)?;
+                let factor = self.lex.multiple_index.get(w)?;
                 Some((*span, Some(factor), None, false, t + 1))
             }
             Token::Figure(id) => {

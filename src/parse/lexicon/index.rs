@@ -1,0 +1,84 @@
+//! A word table for look-ups on every word of a sentence: a hash of the lower-cased word, with
+//! no allocation for words of up to 16 ASCII characters.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Hashes one packed word key with a multiply (keys are already well spread).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type Fast<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+
+/// Words (any case) and what they mean.
+#[derive(Debug, Default)]
+pub struct WordIndex<T> {
+    short: Fast<u128, T>,
+    other: HashMap<String, T>,
+}
+
+/// Up to 16 ASCII bytes, lower-cased, packed into one number.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 || !bytes.is_ascii() {
+        return None;
+    }
+    Some(bytes.iter().fold(0u128, |k, b| k << 8 | u128::from(b.to_ascii_lowercase())))
+}
+
+impl<T: Copy> WordIndex<T> {
+    /// The index of `entries`; the first entry of a word wins, as in a list look-up.
+    pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
+        let mut index = WordIndex { short: Fast::default(), other: HashMap::new() };
+        for (word, value) in entries {
+            match pack(word) {
+                Some(key) => {
+                    index.short.entry(key).or_insert(value);
+                }
+                None => {
+                    index.other.entry(word.to_lowercase()).or_insert(value);
+                }
+            }
+        }
+        index
+    }
+
+    pub fn get(&self, word: &str) -> Option<T> {
+        match pack(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None if self.other.is_empty() => None,
+            None => self.other.get(&word.to_lowercase()).copied(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_case_short_and_long() {
+        let index = WordIndex::new([("rose", 1), ("Rückgang", 2), ("counterintuitively", 3)]);
+        assert_eq!(index.get("ROSE"), Some(1));
+        assert_eq!(index.get("rückgang"), Some(2));
+        assert_eq!(index.get("CounterIntuitively"), Some(3));
+        assert_eq!(index.get("rise"), None);
+    }
+}
