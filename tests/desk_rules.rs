@@ -1,20 +1,9 @@
 //! Newsroom-written rules: the `assert` kind loaded from a folder as a user would, and its
 //! expression errors refused with a pointer into the YAML.
 
-use std::process::Command;
+mod common;
 
-fn factlint(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("factlint runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use common::factlint;
 
 #[test]
 fn the_example_desk_rules_pass_their_own_examples() {

@@ -2,25 +2,14 @@
 //! configuration, suppressions, SARIF validated against the official schema, GitHub
 //! workflow commands, and many files with bad ones among them.
 
+mod common;
+
+use common::root;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 fn factlint(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .expect("factlint runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    common::factlint_in(dir, args)
 }
 
 /// (rule, line, column, end_line, end_column) of every finding in `--format json` output.

@@ -2,12 +2,10 @@
 //! they are German (HTML `lang`, Markdown front matter `lang:`, `language:` in the
 //! configuration), and packs that extend the English one.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::factlint;
+use std::process::Command;
 
 /// (rule, line, column) of every finding through the command line, and its human report.
 fn check(name: &str) -> (Vec<(String, u64, u64)>, String) {
@@ -27,19 +25,6 @@ fn check(name: &str) -> (Vec<(String, u64, u64)>, String) {
         .collect();
     let (_, human, _) = factlint(&["check", &path, "--color", "never"]);
     (found, human)
-}
-
-fn factlint(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("factlint runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 #[test]
