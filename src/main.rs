@@ -205,8 +205,13 @@ const BATCH: usize = 256;
 
 fn check(args: CheckArgs) -> u8 {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let mut configs =
-        Configs { fixed: None, by_path: HashMap::new(), defaults: None, packs: args.packs.clone() };
+    let mut configs = Configs {
+        fixed: None,
+        by_path: HashMap::new(),
+        by_dir: HashMap::new(),
+        defaults: None,
+        packs: args.packs.clone(),
+    };
     if let Some(path) = &args.config {
         match Config::load(path, &args.packs) {
             Ok(c) => configs.fixed = Some(Arc::new(c)),
@@ -259,21 +264,37 @@ fn check(args: CheckArgs) -> u8 {
     let mut any_failed = false;
     let mut failing = 0;
     let cli_fail_on = args.fail_on.map(Level::severity);
-    for batch in jobs.chunks(BATCH) {
-        let results: Vec<FileResult> =
-            batch.par_iter().map(|(input, config)| check_one(input, config, &args)).collect();
-        for (result, (_, config)) in results.iter().zip(batch) {
-            let fail_on = cli_fail_on.or(config.fail_on).unwrap_or(Severity::Error);
-            match &result.outcome {
-                Ok(file) => failing += file.checked.findings.iter().filter(|f| f.severity >= fail_on).count(),
-                Err(message) => {
-                    any_failed = true;
-                    err(&format!("error: {message}\n"));
+    // A batch is checked in parallel while this thread reports (and frees) the one before, so
+    // that the reporting, which is serial, does not leave the other threads waiting. At most
+    // two batches are held at once: the one reported and the one being checked.
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileResult>>(0);
+        let (jobs, args) = (&jobs, &args);
+        scope.spawn(move || {
+            for batch in jobs.chunks(BATCH) {
+                let results =
+                    batch.par_iter().map(|(input, config)| check_one(input, config, args)).collect();
+                if sender.send(results).is_err() {
+                    break;
                 }
             }
+        });
+        for (results, batch) in receiver.iter().zip(jobs.chunks(BATCH)) {
+            for (result, (_, config)) in results.iter().zip(batch) {
+                let fail_on = cli_fail_on.or(config.fail_on).unwrap_or(Severity::Error);
+                match &result.outcome {
+                    Ok(file) => {
+                        failing += file.checked.findings.iter().filter(|f| f.severity >= fail_on).count()
+                    }
+                    Err(message) => {
+                        any_failed = true;
+                        err(&format!("error: {message}\n"));
+                    }
+                }
+            }
+            out(&reporter.batch(&results, &report_config.rules));
         }
-        out(&reporter.batch(&results, &report_config.rules));
-    }
+    });
     out(&reporter.finish(&report_config.rules));
     if any_failed {
         EXIT_TROUBLE
@@ -317,10 +338,14 @@ fn check_one(input: &Input, config: &Config, args: &CheckArgs) -> FileResult {
     }
 }
 
-/// Configurations by file, loaded once each.
+/// Configurations by file, loaded once each, and by folder, looked up once each.
 struct Configs {
     fixed: Option<Arc<Config>>,
     by_path: HashMap<PathBuf, Arc<Config>>,
+    /// The configuration that governs each folder met so far: finding it means looking for a
+    /// file in every folder up to the root, which a folder of thousands of articles would
+    /// otherwise do for each of them.
+    by_dir: HashMap<PathBuf, Arc<Config>>,
     defaults: Option<Arc<Config>>,
     packs: Vec<PathBuf>,
 }
@@ -330,6 +355,19 @@ impl Configs {
         if let Some(c) = &self.fixed {
             return Ok(Arc::clone(c));
         }
+        if let Some(c) = self.by_dir.get(dir) {
+            return Ok(Arc::clone(c));
+        }
+        let config = self.find_for_dir(dir, no_config)?;
+        self.by_dir.insert(dir.to_path_buf(), Arc::clone(&config));
+        Ok(config)
+    }
+
+    fn find_for_dir(
+        &mut self,
+        dir: &Path,
+        no_config: bool,
+    ) -> Result<Arc<Config>, factlint::rules::RulesError> {
         let found = if no_config { None } else { Config::find(dir) };
         match found {
             Some(path) => {

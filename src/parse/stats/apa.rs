@@ -29,9 +29,19 @@ pub struct Result {
 
 /// Every result in `span` of `text`, in order.
 pub fn results(text: &str, span: Span) -> Vec<Result> {
+    // A result compares its statistic with "=", "<" or ">" after the test's name: a sentence
+    // without one holds none (most do not), and no result starts after the last one.
+    match last_comparison(text, span) {
+        Some(limit) => results_before(text, span, limit),
+        None => Vec::new(),
+    }
+}
+
+/// Every result in `span` of `text` that starts before `limit`, in order.
+pub(super) fn results_before(text: &str, span: Span, limit: usize) -> Vec<Result> {
     let mut found = Vec::new();
     let mut pos = span.start;
-    while pos < span.end {
+    while pos < limit {
         let Some(c) = text[pos..].chars().next() else { break };
         if could_start(c)
             && at_word_start(text, pos)
@@ -44,6 +54,14 @@ pub fn results(text: &str, span: Span) -> Vec<Result> {
         pos += c.len_utf8();
     }
     found
+}
+
+/// Where the last "=", "<" or ">" of `span` is, if any.
+fn last_comparison(text: &str, span: Span) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let end = span.end.min(bytes.len());
+    let within = bytes.get(span.start..end)?;
+    memchr::memrchr3(b'=', b'<', b'>', within).map(|at| span.start + at)
 }
 
 fn could_start(c: char) -> bool {

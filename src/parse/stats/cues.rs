@@ -3,6 +3,7 @@
 //! (Lists live here until the YAML lexicon takes them.)
 
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// People a sample counts: "28 participants", "39% of the patients".
 pub const PEOPLE: &[&str] = &[
@@ -257,8 +258,8 @@ pub const SUBGROUP: &[&str] = &[
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token<'t> {
     pub text: &'t str,
-    /// Lower case (ASCII), for matching.
-    pub lower: String,
+    /// Lower case (ASCII), for matching: the text itself when it has no capital.
+    pub lower: Cow<'t, str>,
     pub span: Span,
     pub kind: TokenKind,
 }
@@ -312,14 +313,20 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
                 pos += d.len_utf8();
             }
             let piece = &text[start..pos];
-            let kind = if super::number_at(piece).is_ok_and(|(rest, _)| rest.is_empty()) {
+            // Only a digit or a point can start a number.
+            let numeric = piece.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+            let kind = if numeric && super::number_at(piece).is_ok_and(|(rest, _)| rest.is_empty()) {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
             out.push(Token {
                 text: piece,
-                lower: piece.to_ascii_lowercase(),
+                lower: if piece.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(piece.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(piece)
+                },
                 span: Span::new(start, pos),
                 kind,
             });
@@ -327,7 +334,7 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token<'_>> {
             pos += c.len_utf8();
             out.push(Token {
                 text: &text[start..pos],
-                lower: text[start..pos].to_string(),
+                lower: Cow::Borrowed(&text[start..pos]),
                 span: Span::new(start, pos),
                 kind: TokenKind::Punct,
             });
@@ -363,6 +370,16 @@ pub fn number_word(word: &str) -> Option<u64> {
 /// Where the document says its tests are one-sided: "one-tailed", "one sided", "directional"
 /// (but not "non-directional" or "bidirectional"), as statcheck looks for it.
 pub fn one_sided(text: &str) -> Option<Span> {
+    // Every cue ends in "tailed" or "sided" or is "directional": most texts hold none of them,
+    // which one pass over their bytes tells without lower-casing the text.
+    if !mentions_sides(text.as_bytes()) {
+        return None;
+    }
+    one_sided_in(text)
+}
+
+/// [`one_sided`] without its first pass.
+pub(super) fn one_sided_in(text: &str) -> Option<Span> {
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let word_start = |at: usize| !lower[..at].ends_with(|c: char| c.is_alphanumeric());
@@ -396,4 +413,17 @@ pub fn one_sided(text: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// Whether `bytes` hold "tailed", "sided" or "directional" in any ASCII case: found from each
+/// "d", the letter all three share.
+fn mentions_sides(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'd', b'D', bytes).any(|at| {
+        let before = |word: &[u8]| {
+            at.checked_sub(word.len()).is_some_and(|from| bytes[from..at].eq_ignore_ascii_case(word))
+        };
+        before(b"taile")
+            || before(b"side")
+            || bytes.get(at + 1..at + 11).is_some_and(|rest| rest.eq_ignore_ascii_case(b"irectional"))
+    })
 }

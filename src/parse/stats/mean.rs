@@ -9,6 +9,7 @@ use crate::parse::claims::{MeanClaim, SampleSize, WrittenNumber};
 use crate::parse::lexicon;
 use crate::source::Paragraph;
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// Words that introduce a mean.
 const MEAN_WORDS: &[&str] = &["mean", "average", "averaged", "averaging"];
@@ -48,20 +49,99 @@ struct Site {
 /// The means and percentages of people in `sentence`, skipping figures inside `taken` (test
 /// results).
 pub fn means(text: &str, paragraph: &Paragraph, sentence: Span, taken: &[Span]) -> Vec<MeanClaim> {
-    let lower = sentence.slice(text).to_ascii_lowercase();
-    let promising =
-        ["mean", "average", "m =", "m=", "%", "percent", "per cent"].iter().any(|w| lower.contains(w));
-    if !promising {
+    if !promising(sentence.slice(text)) {
         return Vec::new();
     }
+    read_means(text, paragraph, sentence, taken)
+}
+
+/// [`means`] without its first pass.
+pub(super) fn read_means(
+    text: &str,
+    paragraph: &Paragraph,
+    sentence: Span,
+    taken: &[Span],
+) -> Vec<MeanClaim> {
     let tokens = cues::tokens(text, sentence);
     let mut sites = mean_sites(&tokens);
     sites.extend(percent_sites(&tokens));
-    sites.retain(|s| !taken.iter().any(|t| t.contains(s.value.span)));
+    sites.retain(|s| !inside_any(taken, s.value.span));
+    if sites.is_empty() {
+        return Vec::new();
+    }
     sites.sort_by_key(|s| s.value.span.start);
     sites.dedup_by_key(|s| s.value.span.start);
     let context = Context::new(text, paragraph, sentence, &tokens);
     sites.into_iter().map(|site| context.claim(site)).collect()
+}
+
+/// Whether `sentence` may hold a mean or a percentage of people, told from its bytes in one
+/// pass before it is split into tokens: it must hold one of "mean", "average", "m =", "m=",
+/// "%", "percent" or "per cent" in any case; and name a mean ("mean", "average", "M =",
+/// "M:"), or have a percentage followed by "of" ("39% of", "39 percent of") or open with "Of"
+/// ("Of the 28 patients, 39% …").
+fn promising(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    let at =
+        |i: usize, word: &[u8]| bytes.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    let (mut cued, mut named) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match CUE_BYTES[usize::from(b)] {
+            BYTE_OTHER => continue,
+            BYTE_PERCENT => cued = true,
+            BYTE_M => {
+                if at(i, b"mean") {
+                    (cued, named) = (true, true);
+                } else {
+                    cued |= at(i, b"m =") || at(i, b"m=");
+                    named |= b == b'M' && sentence[i + 1..].trim_start().starts_with(['=', ':']);
+                }
+            }
+            BYTE_V => {
+                if i > 0 && at(i - 1, b"average") {
+                    (cued, named) = (true, true);
+                }
+            }
+            _ => cued |= at(i, b"percent") || at(i, b"per cent"),
+        }
+        if cued && named {
+            return true;
+        }
+    }
+    let of_after = |i: usize| {
+        sentence[i..].trim_start().as_bytes().get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
+    };
+    cued && (of_after(0)
+        || bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| (b == b'%' && of_after(i + 1)) || (at(i, b"cent") && of_after(i + 4))))
+}
+
+/// The bytes [`promising`] stops at, by the cue they may start: "%"; "mean", "m =" and "M:"
+/// at an "m"; "average" at its "v" (rarer than "a"); "percent" and "per cent" at a "p".
+const CUE_BYTES: [u8; 256] = {
+    let mut table = [BYTE_OTHER; 256];
+    table[b'%' as usize] = BYTE_PERCENT;
+    table[b'm' as usize] = BYTE_M;
+    table[b'M' as usize] = BYTE_M;
+    table[b'v' as usize] = BYTE_V;
+    table[b'V' as usize] = BYTE_V;
+    table[b'p' as usize] = BYTE_P;
+    table[b'P' as usize] = BYTE_P;
+    table
+};
+const BYTE_OTHER: u8 = 0;
+const BYTE_PERCENT: u8 = 1;
+const BYTE_M: u8 = 2;
+const BYTE_V: u8 = 3;
+const BYTE_P: u8 = 4;
+
+/// Whether `span` lies inside one of `taken`, which are in order and do not overlap (the
+/// results of a sentence).
+fn inside_any(taken: &[Span], span: Span) -> bool {
+    let after = taken.partition_point(|t| t.start <= span.start);
+    after > 0 && taken[after - 1].contains(span)
 }
 
 fn number(token: &Token<'_>, negative: bool) -> Option<WrittenNumber> {
@@ -86,7 +166,7 @@ fn is_minus(token: &Token<'_>) -> bool {
 
 /// Whether a qualifier ("about", "more than", "~") stands just before token `at`.
 fn qualified(tokens: &[Token<'_>], at: usize) -> bool {
-    let before: Vec<&str> = tokens[at.saturating_sub(3)..at].iter().map(|t| t.lower.as_str()).collect();
+    let before: Vec<&str> = tokens[at.saturating_sub(3)..at].iter().map(|t| t.lower.as_ref()).collect();
     let joined = before.join(" ");
     lexicon::active().qualifiers.iter().any(|(q, _)| joined == *q || joined.ends_with(&format!(" {q}")))
         || before.last().is_some_and(|w| matches!(*w, "<" | ">" | "≈" | "~" | "≤" | "≥"))
@@ -110,8 +190,8 @@ fn mean_sites(tokens: &[Token<'_>]) -> Vec<Site> {
             }
         }
         // "an average rating of 5.19", "averaged 5.19"; not "the industrial average fell 27.80"
-        if t.kind == TokenKind::Word && MEAN_WORDS.contains(&t.lower.as_str()) {
-            if i > 0 && NOT_A_MEAN_BEFORE.contains(&tokens[i - 1].lower.as_str()) {
+        if t.kind == TokenKind::Word && MEAN_WORDS.contains(&t.lower.as_ref()) {
+            if i > 0 && NOT_A_MEAN_BEFORE.contains(&tokens[i - 1].lower.as_ref()) {
                 continue;
             }
             let mut j = i + 1;
@@ -159,7 +239,7 @@ fn mean_sites(tokens: &[Token<'_>]) -> Vec<Site> {
                     || a.is_punct('/')
                     || a.is_word("percent")
                     || a.is_word("per")
-                    || MAGNITUDES.contains(&a.lower.as_str())
+                    || MAGNITUDES.contains(&a.lower.as_ref())
             })
             && !qualified(tokens, s.end - 1)
     });
@@ -171,17 +251,17 @@ fn people_at(tokens: &[Token<'_>], i: usize) -> Option<(u64, usize)> {
     let n = whole_number(tokens.get(i)?)?;
     if tokens
         .get(i + 1)
-        .is_some_and(|t| t.is_punct('%') || t.is_word("percent") || MAGNITUDES.contains(&t.lower.as_str()))
+        .is_some_and(|t| t.is_punct('%') || t.is_word("percent") || MAGNITUDES.contains(&t.lower.as_ref()))
     {
         return None;
     }
     let mut j = i + 1;
     while j < tokens.len() && j - i <= 3 {
         let t = &tokens[j];
-        if t.kind != TokenKind::Word || NOT_ADJECTIVES.contains(&t.lower.as_str()) {
+        if t.kind != TokenKind::Word || NOT_ADJECTIVES.contains(&t.lower.as_ref()) {
             return None;
         }
-        if PEOPLE.contains(&t.lower.as_str()) {
+        if PEOPLE.contains(&t.lower.as_ref()) {
             // "the clients' information" is no count of clients.
             let possessive = tokens
                 .get(j + 1)
@@ -218,7 +298,7 @@ fn percent_sites(tokens: &[Token<'_>]) -> Vec<Site> {
     let mut bound: Option<(SampleSize, Span, usize)> = None;
     if tokens.first().is_some_and(|t| t.is_word("of")) {
         let det = usize::from(
-            tokens.get(1).is_some_and(|t| matches!(t.lower.as_str(), "the" | "all" | "these" | "those")),
+            tokens.get(1).is_some_and(|t| matches!(t.lower.as_ref(), "the" | "all" | "these" | "those")),
         );
         if let Some((n, people)) = people_at(tokens, 1 + det) {
             let size = SampleSize { value: n, span: tokens[1 + det].span.cover(tokens[people].span) };
@@ -229,7 +309,7 @@ fn percent_sites(tokens: &[Token<'_>]) -> Vec<Site> {
     let turn = tokens
         .iter()
         .skip(from)
-        .position(|t| TURNS.contains(&t.lower.as_str()) || SUBGROUP.contains(&t.lower.as_str()))
+        .position(|t| TURNS.contains(&t.lower.as_ref()) || SUBGROUP.contains(&t.lower.as_ref()))
         .map_or(tokens.len(), |p| from + p);
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Number {
@@ -249,30 +329,33 @@ fn percent_sites(tokens: &[Token<'_>]) -> Vec<Site> {
             continue;
         }
         value.span = value.span.cover(tokens[i + sign].span);
-        if qualified(tokens, i) {
-            continue;
-        }
+        // Whether a qualifier makes the share no exact count; asked only of a share that binds
+        // people, as few do.
+        let exact = || !qualified(tokens, i);
         let k = i + 1 + sign;
         if at(k).is_some_and(|w| w.is_word("of")) {
             let det = usize::from(
-                at(k + 1).is_some_and(|w| matches!(w.lower.as_str(), "the" | "all" | "these" | "those")),
+                at(k + 1).is_some_and(|w| matches!(w.lower.as_ref(), "the" | "all" | "these" | "those")),
             );
             let start = k + 1 + det;
             if let Some((n, people)) = people_at(tokens, start) {
-                let size = SampleSize { value: n, span: tokens[start].span.cover(tokens[people].span) };
-                sites.push(Site {
-                    value,
-                    percent: true,
-                    start: i,
-                    end: i + 1,
-                    n: Some(size),
-                    people: Some(tokens[people].span),
-                });
+                if exact() {
+                    let size = SampleSize { value: n, span: tokens[start].span.cover(tokens[people].span) };
+                    sites.push(Site {
+                        value,
+                        percent: true,
+                        start: i,
+                        end: i + 1,
+                        n: Some(size),
+                        people: Some(tokens[people].span),
+                    });
+                }
             } else if let Some(w) = at(start).filter(|w| {
-                PEOPLE.contains(&w.lower.as_str())
+                PEOPLE.contains(&w.lower.as_ref())
                     && !at(start + 1)
                         .is_some_and(|p| p.span.start == w.span.end && (p.is_punct('\'') || p.is_punct('’')))
-            }) {
+            }) && exact()
+            {
                 sites.push(Site {
                     value,
                     percent: true,
@@ -287,6 +370,7 @@ fn percent_sites(tokens: &[Token<'_>]) -> Vec<Site> {
         if let Some((size, people, from)) = &bound
             && i >= *from
             && i < turn
+            && exact()
         {
             sites.push(Site {
                 value,
@@ -308,11 +392,18 @@ struct Context<'t> {
     sentence: &'t [Token<'t>],
     /// Up to two sentences before and one after, in the same paragraph.
     others: Vec<Vec<Token<'t>>>,
+    /// What does not depend on the figure, worked out for the first and kept for the others,
+    /// so that a sentence of many figures is read once.
+    samples_once: OnceCell<Vec<SampleSize>>,
+    sentence_samples_once: OnceCell<Vec<SampleSize>>,
+    items_once: OnceCell<(Option<u32>, Option<Span>)>,
+    weighted_once: OnceCell<bool>,
+    whole_number_cue_once: OnceCell<Option<Span>>,
 }
 
 impl<'t> Context<'t> {
     fn new(text: &'t str, paragraph: &Paragraph, sentence: Span, tokens: &'t [Token<'t>]) -> Context<'t> {
-        let at = paragraph.sentences.iter().position(|s| *s == sentence).unwrap_or(0);
+        let at = sentence_index(&paragraph.sentences, sentence);
         let near =
             at.saturating_sub(SENTENCES_BEFORE)..(at + SENTENCES_AFTER + 1).min(paragraph.sentences.len());
         let others = paragraph.sentences[near]
@@ -320,17 +411,33 @@ impl<'t> Context<'t> {
             .filter(|s| **s != sentence)
             .map(|s| cues::tokens(text, *s))
             .collect();
-        Context { span: sentence, sentence: tokens, others }
+        Context {
+            span: sentence,
+            sentence: tokens,
+            others,
+            samples_once: OnceCell::new(),
+            sentence_samples_once: OnceCell::new(),
+            items_once: OnceCell::new(),
+            weighted_once: OnceCell::new(),
+            whole_number_cue_once: OnceCell::new(),
+        }
     }
 
     fn claim(&self, site: Site) -> MeanClaim {
-        let (items, items_span) = if site.percent { (Some(1), None) } else { self.items() };
-        let cue = if site.percent { site.people.filter(|_| !self.weighted()) } else { self.cue(&site) };
+        let (items, items_span) =
+            if site.percent { (Some(1), None) } else { *self.items_once.get_or_init(|| self.items()) };
+        let cue = if site.percent {
+            site.people.filter(|_| !*self.weighted_once.get_or_init(|| self.weighted()))
+        } else {
+            self.cue(&site)
+        };
         let mut n = match &site.n {
             Some(size) => vec![size.clone()],
             // A percentage names its people but not their number: that must be in the sentence.
-            None if site.percent => samples_in(self.sentence).0,
-            None => self.samples(),
+            None if site.percent => {
+                self.sentence_samples_once.get_or_init(|| samples_in(self.sentence).0).clone()
+            }
+            None => self.samples_once.get_or_init(|| self.samples()).clone(),
         };
         let at = site.value.span.start;
         n.sort_by_key(|s| s.span.start.abs_diff(at));
@@ -342,14 +449,14 @@ impl<'t> Context<'t> {
         std::iter::once(self.sentence)
             .chain(self.others.iter().map(Vec::as_slice))
             .flatten()
-            .any(|t| WEIGHTED.contains(&t.lower.as_str()))
+            .any(|t| WEIGHTED.contains(&t.lower.as_ref()))
     }
 
     /// Sample sizes that may be the mean's: those of the sentence, else those of its neighbours
     /// unless the sentence speaks of a subgroup. None when a size is per group.
     fn samples(&self) -> Vec<SampleSize> {
         let (mut found, per_group) = samples_in(self.sentence);
-        let subgroup = self.sentence.iter().any(|t| SUBGROUP.contains(&t.lower.as_str()));
+        let subgroup = self.sentence.iter().any(|t| SUBGROUP.contains(&t.lower.as_ref()));
         if subgroup {
             // Only sizes that name a group ("n = 14", "14 women") may be a subgroup's.
             found.retain(|s| names_group(self.sentence, s));
@@ -403,11 +510,25 @@ impl<'t> Context<'t> {
         let to = (site.end + GUARD_AFTER).min(self.sentence.len());
         if self.sentence[from..to]
             .iter()
-            .any(|t| t.kind == TokenKind::Word && NOT_WHOLE_NUMBERS.contains(&t.lower.as_str()))
+            .any(|t| t.kind == TokenKind::Word && NOT_WHOLE_NUMBERS.contains(&t.lower.as_ref()))
         {
             return None;
         }
-        std::iter::once(self.sentence).chain(self.others.iter().map(Vec::as_slice)).find_map(whole_number_cue)
+        *self.whole_number_cue_once.get_or_init(|| {
+            std::iter::once(self.sentence)
+                .chain(self.others.iter().map(Vec::as_slice))
+                .find_map(whole_number_cue)
+        })
+    }
+}
+
+/// Where `sentence` is among a paragraph's `sentences` (which are in order), or 0.
+fn sentence_index(sentences: &[Span], sentence: Span) -> usize {
+    let at = sentences.partition_point(|s| s.start < sentence.start);
+    if sentences.get(at) == Some(&sentence) {
+        at
+    } else {
+        sentences.iter().position(|s| *s == sentence).unwrap_or(0)
     }
 }
 
@@ -415,7 +536,7 @@ impl<'t> Context<'t> {
 fn names_group(tokens: &[Token<'_>], size: &SampleSize) -> bool {
     tokens
         .iter()
-        .any(|t| size.span.contains(t.span) && (t.text == "n" || SUBGROUP.contains(&t.lower.as_str())))
+        .any(|t| size.span.contains(t.span) && (t.text == "n" || SUBGROUP.contains(&t.lower.as_ref())))
 }
 
 /// "N = 28", "n = 14", "28 participants", "twenty-eight volunteers"; and whether any size is
@@ -424,7 +545,7 @@ fn samples_in(tokens: &[Token<'_>]) -> (Vec<SampleSize>, bool) {
     let mut found = Vec::new();
     let mut per_group = false;
     let follows = |from: usize, words: &[&str]| {
-        tokens.iter().skip(from).take(3).any(|t| words.contains(&t.lower.as_str()))
+        tokens.iter().skip(from).take(3).any(|t| words.contains(&t.lower.as_ref()))
     };
     for (i, t) in tokens.iter().enumerate() {
         let (value, last) =
@@ -481,7 +602,7 @@ fn item_counts(tokens: &[Token<'_>]) -> Vec<(u32, Span)> {
 /// count.
 fn mentions(tokens: &[Token<'_>], words: &[&str], phrases: &[&[&str]]) -> Option<Span> {
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word && words.contains(&t.lower.as_str()) {
+        if t.kind == TokenKind::Word && words.contains(&t.lower.as_ref()) {
             return Some(t.span);
         }
         for phrase in phrases {

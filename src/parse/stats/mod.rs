@@ -27,7 +27,11 @@ pub struct Reader {
 
 impl Reader {
     pub fn new(document: &Document) -> Reader {
-        Reader { one_sided: cues::one_sided(&document.text) }
+        // Only a result reads the cue, and every result has an "=", "<" or ">": a text without
+        // one (most news) need not be searched.
+        let text = &document.text;
+        let compares = memchr::memchr3(b'=', b'<', b'>', text.as_bytes()).is_some();
+        Reader { one_sided: if compares { cues::one_sided(text) } else { None } }
     }
 
     /// The statistics and means of one sentence of `paragraph`.
@@ -36,7 +40,7 @@ impl Reader {
         let adjusted = || {
             cues::tokens(text, sentence)
                 .into_iter()
-                .find(|t| cues::ADJUSTED.contains(&t.lower.as_str()))
+                .find(|t| cues::ADJUSTED.contains(&t.lower.as_ref()))
                 .map(|t| t.span)
         };
         let mut claims: Vec<Claim> = apa::results(text, sentence)
