@@ -168,7 +168,9 @@ fn is_minus(token: &Token<'_>) -> bool {
 fn qualified(tokens: &[Token<'_>], at: usize) -> bool {
     let before: Vec<&str> = tokens[at.saturating_sub(3)..at].iter().map(|t| t.lower.as_ref()).collect();
     let joined = before.join(" ");
-    lexicon::active().qualifiers.iter().any(|(q, _)| joined == *q || joined.ends_with(&format!(" {q}")))
+    let ends_with_phrase =
+        |q: &str| joined.strip_suffix(q).is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
+    lexicon::active().qualifiers.iter().any(|(q, _)| ends_with_phrase(q))
         || before.last().is_some_and(|w| matches!(*w, "<" | ">" | "≈" | "~" | "≤" | "≥"))
 }
 
