@@ -32,6 +32,17 @@ type Fast<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 pub struct WordIndex<T> {
     short: Fast<u128, T>,
     other: HashMap<String, T>,
+    /// The lengths (bits 1–16) of the short words, and the lower-cased first letters (bits
+    /// 0–25; bit 26 for any other first byte) of all: a word whose first letter, or whose
+    /// length when it is short, is not among them is not looked up.
+    lengths: u32,
+    firsts: u32,
+}
+
+/// A bit for the lower-cased ASCII letter `b` (bit 26 for anything else).
+fn first_bit(b: u8) -> u32 {
+    let lower = b.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() { 1 << (lower - b'a') } else { 1 << 26 }
 }
 
 /// Up to 16 ASCII bytes, lower-cased, packed into one number.
@@ -46,11 +57,15 @@ fn pack(word: &str) -> Option<u128> {
 impl<T: Copy> WordIndex<T> {
     /// The index of `entries`; the first entry of a word wins, as in a list look-up.
     pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut index = WordIndex { short: Fast::default(), other: HashMap::new() };
+        let mut index = WordIndex { short: Fast::default(), other: HashMap::new(), lengths: 0, firsts: 0 };
         for (word, value) in entries {
+            if let Some(&b) = word.as_bytes().first() {
+                index.firsts |= first_bit(b);
+            }
             match pack(word) {
                 Some(key) => {
                     index.short.entry(key).or_insert(value);
+                    index.lengths |= 1 << word.len();
                 }
                 None => {
                     index.other.entry(word.to_lowercase()).or_insert(value);
@@ -61,6 +76,13 @@ impl<T: Copy> WordIndex<T> {
     }
 
     pub fn get(&self, word: &str) -> Option<T> {
+        let bytes = word.as_bytes();
+        let first = *bytes.first()?;
+        if self.firsts & first_bit(first) == 0
+            || (bytes.len() <= 16 && self.lengths & (1 << bytes.len()) == 0 && bytes.is_ascii())
+        {
+            return None;
+        }
         match pack(word) {
             Some(key) => self.short.get(&key).copied(),
             None if self.other.is_empty() => None,

@@ -84,6 +84,8 @@ pub struct Lexicon {
     pub change_index: WordIndex<Direction>,
     /// Multiples by word.
     pub multiple_index: WordIndex<f64>,
+    /// The first words of the quantifier phrases.
+    pub quantifier_starts: WordIndex<()>,
     /// The file this lexicon was compiled from (merged with any extensions).
     pub source: LexiconFile,
     /// Tables the quantity grammar derives from the words, built on first use.
@@ -130,9 +132,12 @@ impl Lexicon {
         };
         let change_index = WordIndex::new(change_words.iter().map(|(w, d)| (w.as_str(), *d)));
         let multiple_index = WordIndex::new(f.multiples.0.iter().map(|(w, m)| (w.as_str(), *m)));
+        let quantifier_starts =
+            WordIndex::new(quantifiers.iter().filter_map(|(words, ..)| Some((words.first()?.as_str(), ()))));
         Lexicon {
             change_index,
             multiple_index,
+            quantifier_starts,
             language: f.language.clone(),
             name: f.name.clone().unwrap_or_else(|| f.language.clone()),
             decimal_mark: numbers.decimal_mark,

@@ -12,6 +12,11 @@ impl Reader<'_, '_> {
         let n = self.tokens.len();
         let mut t = 0;
         while t < n {
+            // Most words start no quantifier phrase: one look-up rules them out.
+            if !self.word(t).is_some_and(|w| self.lex.quantifier_starts.get(w).is_some()) {
+                t += 1;
+                continue;
+            }
             let found = self
                 .lex
                 .quantifiers
