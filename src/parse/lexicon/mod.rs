@@ -80,17 +80,64 @@ pub struct Lexicon {
     pub count_nouns: Vec<String>,
     pub multi_answer_phrases: Vec<String>,
     pub abbreviations: Vec<String>,
-    /// Change words by word, for the look-up on every word of a sentence.
-    pub change_index: WordIndex<Direction>,
-    /// Multiples by word.
-    pub multiple_index: WordIndex<f64>,
-    /// The first words of the quantifier phrases.
-    pub quantifier_starts: WordIndex<()>,
+    /// What the claim patterns want to know of a word, in one look-up per word of a sentence.
+    pub word_roles: WordIndex<WordRoles>,
     /// The file this lexicon was compiled from (merged with any extensions).
     pub source: LexiconFile,
     /// Tables the quantity grammar derives from the words, built on first use.
     pub(crate) scan_tables: OnceLock<super::scan::Tables>,
     pub(crate) numeral_kinds: OnceLock<super::numeral::WordKinds>,
+}
+
+/// The roles of one word in the claim patterns.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct WordRoles {
+    /// A word of change and its direction ("rose").
+    pub change: Option<Direction>,
+    /// A multiple and its factor ("tripled").
+    pub multiple: Option<f64>,
+    /// The first word of a quantifier phrase ("most", "the" of "the majority").
+    pub quantifier_start: bool,
+}
+
+impl WordRoles {
+    fn index(
+        changes: &[(String, Direction)],
+        multiples: &[(String, f64)],
+        quantifiers: &[(Vec<String>, f64, f64)],
+    ) -> WordIndex<WordRoles> {
+        let mut roles: Vec<(String, WordRoles)> = Vec::new();
+        let mut entry = |word: &str| -> usize {
+            let lower = word.to_lowercase();
+            match roles.iter().position(|(w, _)| *w == lower) {
+                Some(at) => at,
+                None => {
+                    roles.push((lower, WordRoles::default()));
+                    roles.len() - 1
+                }
+            }
+        };
+        let mut set = Vec::new();
+        for (w, d) in changes {
+            set.push((entry(w), WordRoles { change: Some(*d), ..WordRoles::default() }));
+        }
+        for (w, m) in multiples {
+            set.push((entry(w), WordRoles { multiple: Some(*m), ..WordRoles::default() }));
+        }
+        for (words, ..) in quantifiers {
+            if let Some(first) = words.first() {
+                set.push((entry(first), WordRoles { quantifier_start: true, ..WordRoles::default() }));
+            }
+        }
+        // The first meaning of a word wins, as in a list look-up.
+        for (at, role) in set {
+            let r = &mut roles[at].1;
+            r.change = r.change.or(role.change);
+            r.multiple = r.multiple.or(role.multiple);
+            r.quantifier_start |= role.quantifier_start;
+        }
+        WordIndex::new(roles.iter().map(|(w, r)| (w.as_str(), *r)))
+    }
 }
 
 fn longest_first<T>(mut entries: Vec<(String, T)>) -> Vec<(String, T)> {
@@ -130,14 +177,9 @@ impl Lexicon {
             q.sort_by_key(|(words, ..)| std::cmp::Reverse(words.len()));
             q
         };
-        let change_index = WordIndex::new(change_words.iter().map(|(w, d)| (w.as_str(), *d)));
-        let multiple_index = WordIndex::new(f.multiples.0.iter().map(|(w, m)| (w.as_str(), *m)));
-        let quantifier_starts =
-            WordIndex::new(quantifiers.iter().filter_map(|(words, ..)| Some((words.first()?.as_str(), ()))));
+        let word_roles = WordRoles::index(&change_words, &f.multiples.0, &quantifiers);
         Lexicon {
-            change_index,
-            multiple_index,
-            quantifier_starts,
+            word_roles,
             language: f.language.clone(),
             name: f.name.clone().unwrap_or_else(|| f.language.clone()),
             decimal_mark: numbers.decimal_mark,
@@ -193,7 +235,7 @@ impl Lexicon {
 
     /// The direction of a change word.
     pub fn change(&self, word: &str) -> Option<Direction> {
-        self.change_index.get(word)
+        self.word_roles.get(word).and_then(|r| r.change)
     }
 
     /// Whether a language tag ("de", "de-AT", "DE_ch") names this lexicon's language.

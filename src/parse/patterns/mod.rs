@@ -153,8 +153,8 @@ fn inherit_units(text: &str, quantities: &mut [Quantity], figures: &[QuantityId]
 struct Reader<'a, 't> {
     text: &'t str,
     lex: &'static lexicon::Lexicon,
-    /// The direction of each token that is a change word, looked up once.
-    cues: Vec<Option<Direction>>,
+    /// The roles of each token that is a word, looked up once.
+    roles: Vec<lexicon::WordRoles>,
     tokens: &'a [Token<'t>],
     quantities: &'a [Quantity],
     sentence: Span,
@@ -163,14 +163,19 @@ struct Reader<'a, 't> {
 impl<'a, 't> Reader<'a, 't> {
     fn new(text: &'t str, tokens: &'a [Token<'t>], quantities: &'a [Quantity], sentence: Span) -> Self {
         let lex = lexicon::active();
-        let cues = tokens
+        let roles = tokens
             .iter()
             .map(|t| match t {
-                Token::Word(w, _) => lex.change(w),
-                _ => None,
+                Token::Word(w, _) => lex.word_roles.get(w).unwrap_or_default(),
+                _ => lexicon::WordRoles::default(),
             })
             .collect();
-        Reader { text, lex, cues, tokens, quantities, sentence }
+        Reader { text, lex, roles, tokens, quantities, sentence }
+    }
+
+    /// The roles of token `i` (none for figures and punctuation).
+    fn roles(&self, i: usize) -> lexicon::WordRoles {
+        self.roles.get(i).copied().unwrap_or_default()
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -197,8 +202,8 @@ impl<'a, 't> Reader<'a, 't> {
     }
 
     fn cue(&self, i: usize) -> Option<(Direction, Span)> {
-        match (self.cues.get(i), self.tokens.get(i)) {
-            (Some(Some(d)), Some(Token::Word(_, span))) => Some((*d, *span)),
+        match (self.roles(i).change, self.tokens.get(i)) {
+            (Some(d), Some(Token::Word(_, span))) => Some((d, *span)),
             _ => None,
         }
     }

@@ -31,8 +31,8 @@ impl Reader<'_, '_> {
     #[allow(clippy::type_complexity)]
     fn multiple_at(&self, t: usize) -> Option<(Span, Option<f64>, Option<QuantityId>, bool, usize)> {
         match self.tokens.get(t)? {
-            Token::Word(w, span) => {
-                let factor = self.lex.multiple_index.get(w)?;
+            Token::Word(_, span) => {
+                let factor = self.roles(t).multiple?;
                 Some((*span, Some(factor), None, false, t + 1))
             }
             Token::Figure(id) => {

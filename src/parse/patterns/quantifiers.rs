@@ -13,7 +13,7 @@ impl Reader<'_, '_> {
         let mut t = 0;
         while t < n {
             // Most words start no quantifier phrase: one look-up rules them out.
-            if !self.word(t).is_some_and(|w| self.lex.quantifier_starts.get(w).is_some()) {
+            if !self.roles(t).quantifier_start {
                 t += 1;
                 continue;
             }
