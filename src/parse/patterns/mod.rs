@@ -41,18 +41,19 @@ pub fn tokenize<'t>(
             continue;
         }
         let limit = next_figure.peek().map_or(span.end, |&&id| quantities[id].span.start.min(span.end));
+        let b = text.as_bytes()[pos];
+        // Spaces and ASCII punctuation without decoding a character.
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            if !b.is_ascii_whitespace() {
+                tokens.push(Token::Punct(char::from(b), Span::new(pos, pos + 1)));
+            }
+            pos += 1;
+            continue;
+        }
         let Some(c) = text[pos..].chars().next() else { break };
         if c.is_alphanumeric() {
             let start = pos;
-            while pos < limit {
-                let Some(d) = text[pos..].chars().next() else { break };
-                let inner = (d == '\'' || d == '’' || d == '-')
-                    && text[pos + d.len_utf8()..].starts_with(char::is_alphanumeric);
-                if !(d.is_alphanumeric() || inner) {
-                    break;
-                }
-                pos += d.len_utf8();
-            }
+            pos = word_end(text, pos, limit);
             tokens.push(Token::Word(&text[start..pos], Span::new(start, pos)));
         } else {
             if !c.is_whitespace() {
@@ -62,6 +63,34 @@ pub fn tokenize<'t>(
         }
     }
     tokens
+}
+
+/// The end of the word at `pos` (before `limit`): letters and digits, with inner apostrophes
+/// and hyphens ("don't", "year-earlier").
+fn word_end(text: &str, mut pos: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let starts_word = |at: usize| match bytes.get(at) {
+        Some(b) if *b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text[at..].starts_with(char::is_alphanumeric),
+        None => false,
+    };
+    while pos < limit {
+        let b = bytes[pos];
+        if b.is_ascii_alphanumeric() {
+            pos += 1;
+        } else if (b == b'\'' || b == b'-') && starts_word(pos + 1) {
+            pos += 1;
+        } else if b >= 0x80 {
+            let Some(d) = text[pos..].chars().next() else { break };
+            if !(d.is_alphanumeric() || d == '’' && starts_word(pos + d.len_utf8())) {
+                break;
+            }
+            pos += d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
 }
 
 /// Claims of one sentence. May refine the units of figures that borrow a unit from their
