@@ -76,9 +76,7 @@ fn word_end(text: &str, mut pos: usize, limit: usize) -> usize {
     };
     while pos < limit {
         let b = bytes[pos];
-        if b.is_ascii_alphanumeric() {
-            pos += 1;
-        } else if (b == b'\'' || b == b'-') && starts_word(pos + 1) {
+        if b.is_ascii_alphanumeric() || (b == b'\'' || b == b'-') && starts_word(pos + 1) {
             pos += 1;
         } else if b >= 0x80 {
             let Some(d) = text[pos..].chars().next() else { break };
