@@ -100,7 +100,7 @@ impl Config {
     pub fn load(path: &Path, extra_packs: &[PathBuf]) -> Result<Config, RulesError> {
         let name = path.display().to_string();
         let bytes =
-            std::fs::read(path).map_err(|e| problem(format!("cannot read the configuration {name}: {e}")))?;
+            crate::input::read_settings(path).map_err(|e| problem(format!("the configuration: {e}")))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             problem(format!("{name} is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
         })?;

@@ -71,6 +71,28 @@ fn utf16(name: &str, bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, S
         .collect()
 }
 
+/// The largest rule, lexicon or configuration file read: these are written by hand, and one of
+/// megabytes is a mistake (or a file put in the wrong folder), not a pack.
+pub const MAX_SETTINGS_BYTES: u64 = 4 << 20;
+
+/// Reads the bytes of a rule, lexicon or configuration file, refusing one over
+/// [`MAX_SETTINGS_BYTES`] without reading it all.
+pub fn read_settings(path: &Path) -> Result<Vec<u8>, String> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SETTINGS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    if bytes.len() as u64 > MAX_SETTINGS_BYTES {
+        return Err(format!(
+            "{name}: over {} MiB; rule, lexicon and configuration files are written by hand and are never this large",
+            MAX_SETTINGS_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads and decodes a file, refusing files over `max_bytes`.
 pub fn read(path: &Path, max_bytes: u64) -> Result<String, String> {
     let name = path.display().to_string();

@@ -554,6 +554,23 @@ fn rule_and_configuration_files_that_are_not_utf8_are_named() {
 }
 
 #[test]
+fn huge_rule_lexicon_and_configuration_files_are_refused_unread() {
+    let t = Temp::new("yaml-huge");
+    let huge = format!("# {}\n", "x".repeat(5 << 20));
+    t.write("story.txt", format!("Title\n\n{FALL}\n"));
+    t.write("rules/huge.yml", huge.as_bytes());
+    t.run(&["check", "--no-config", "--rules", "rules", "story.txt"])
+        .code(2)
+        .err_has("rules/huge.yml: over 4 MiB; rule, lexicon and configuration files");
+    t.write("words/lexicon/en.yml", huge.as_bytes());
+    t.run(&["check", "--no-config", "--rules", "words", "story.txt"])
+        .code(2)
+        .err_has("words/lexicon/en.yml: over 4 MiB");
+    t.write(".factlint.yml", huge.as_bytes());
+    t.run(&["check", "story.txt"]).code(2).err_has(".factlint.yml: over 4 MiB");
+}
+
+#[test]
 fn a_configuration_that_points_at_itself_is_refused() {
     let t = Temp::new("self-config");
     t.write(".factlint.yml", "packs: [.]\n");

@@ -157,7 +157,7 @@ impl RuleSet {
         self.add_lexicons(&lexicon)?;
         let files = paths.into_iter().map(|p| {
             let name = p.display().to_string();
-            let text = std::fs::read(&p).map_err(|e| format!("cannot read {name}: {e}")).and_then(|bytes| {
+            let text = crate::input::read_settings(&p).and_then(|bytes| {
                 String::from_utf8(bytes).map_err(|e| {
                     format!("{name} is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())
                 })
@@ -181,7 +181,7 @@ impl RuleSet {
         let mut problems = Vec::new();
         for path in paths.into_iter().take(Self::MAX_LEXICON_FILES) {
             let name = path.display().to_string();
-            let text = match std::fs::read(&path) {
+            let text = match crate::input::read_settings(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(e) => {
@@ -192,7 +192,7 @@ impl RuleSet {
                     }
                 },
                 Err(e) => {
-                    problems.push(io_problem(format!("cannot read {name}: {e}")));
+                    problems.push(io_problem(e));
                     continue;
                 }
             };
