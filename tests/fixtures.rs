@@ -59,9 +59,11 @@ fn over_sixty_percent_is_one_change_mismatch_on_three_figures() {
 #[test]
 fn change_mismatch_fixture() {
     let (found, rendered) = check("rules/change-mismatch.txt");
-    assert_eq!(rules_of(&found), vec!["change-mismatch", "change-mismatch"], "{found:?}");
+    assert_eq!(rules_of(&found), vec!["change-mismatch", "change-mismatch", "change-mismatch"], "{found:?}");
     assert_eq!(found[0].3, "12%");
     assert_eq!(found[1].3, "10%");
+    // The stated change right before its levels, with no comma between.
+    assert_eq!(found[2].3, "40%");
     insta::assert_snapshot!("change_mismatch", rendered);
 }
 

@@ -247,14 +247,21 @@ impl<'a, 't> Reader<'a, 't> {
     }
 
     fn changes(&self, claims: &mut Vec<Claim>, used: &mut [bool]) {
-        let n = self.tokens.len();
-        let mut i = 0;
-        while i < n {
-            if let Some(claim) = self.levels_at(i, used).or_else(|| self.cue_at(i, used)) {
-                claims.push(Claim::Change(claim));
+        // Levels first ("rose 50% from 100 to 120" is one change with its levels), then change
+        // words whose figures no level reading took. Claims are kept in the sentence's order.
+        let mut found: Vec<(usize, ChangeClaim)> = Vec::new();
+        for i in 0..self.tokens.len() {
+            if let Some(claim) = self.levels_at(i, used) {
+                found.push((i, claim));
             }
-            i += 1;
         }
+        for i in 0..self.tokens.len() {
+            if let Some(claim) = self.cue_at(i, used) {
+                found.push((i, claim));
+            }
+        }
+        found.sort_by_key(|(i, _)| *i);
+        claims.extend(found.into_iter().map(|(_, c)| Claim::Change(c)));
     }
 
     /// "[cue] (by) [P] (,) from X to Y (, a rise of P)" anchored at the word "from".
