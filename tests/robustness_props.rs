@@ -135,6 +135,12 @@ fn fragment(format: &'static str) -> BoxedStrategy<String> {
         (1u32..40, 1u32..9).prop_map(|(a, b)| format!("t({a}) = {b}.20, p = .0{b}. ")),
         Just("It cost $2.5bn, or £1,234.5 million, about 7k each. ".to_string()),
         Just("Zürich’s 3rd year: 10:30, 3-2, 2019. ".to_string()),
+        (1u32..90_000, 1u32..90_000, 1u32..100).prop_map(|(a, b, p)| format!(
+            "Die Zahl ist von {} auf {} gesunken, ein Rückgang um über {p},5 Prozent. ",
+            grouped(&a.to_string(), "."),
+            grouped(&b.to_string(), ".")
+        )),
+        Just("Rund 0,1 % mehr, 22 Mio. Euro und 1,5 Mrd. € – mindestens 3.300 Menschen. ".to_string()),
         "[a-z0-9 ,.%$]{0,30}",
         "\\PC{0,12}",
     ];
@@ -316,5 +322,11 @@ proptest! {
     #[test]
     fn html_is_checked_the_same_twice_with_spans_in_the_file(text in document("html")) {
         check_twice("story.html", &text)?;
+    }
+
+    #[test]
+    fn german_is_checked_the_same_twice_with_spans_in_the_file(text in document("md")) {
+        check_twice("story.md", &format!("---\nlang: de\n---\n{text}"))?;
+        check_twice("story.html", &format!("<html lang=\"de\"><body><p>{text}</p></body></html>"))?;
     }
 }
