@@ -137,6 +137,10 @@ pub(crate) struct Tables {
     /// in `starts`; a word of one letter has its own bit 31. Rules out most words before any
     /// hashing.
     shapes: [[u32; 26]; 17],
+    /// Words that may begin the numeral itself (after any qualifier): number words, "a"/"an",
+    /// "half", sign words, the letters of currency codes. A word after a qualifier that is not
+    /// one of these starts no figure, which spares the grammar most "about the", "over a".
+    numeral_starts: KeySet,
     /// Lower-case start words whose first letter is not ASCII ("über").
     other_starts: Vec<String>,
     /// Words that may follow a numeral as its magnitude ("million", "bn", "k", "dozen").
@@ -183,6 +187,19 @@ impl Tables {
         let starts = KeySet::new(words.iter().map(|w| key_of(w)));
         let other_starts = words.iter().filter(|w| !w.starts_with(|c: char| c.is_ascii())).cloned().collect();
         let shapes = start_shapes(&starts);
+        let numeral_starts = KeySet::new(
+            lex.units
+                .iter()
+                .chain(&lex.tens)
+                .map(|(w, _)| key_of(w))
+                .chain(lex.scales.iter().map(|(w, _)| key_of(w)))
+                .chain(lex.ordinals.iter().flat_map(|(w, _)| [key_of(w), key_of(&format!("{w}s"))]))
+                .chain(lex.dozens.iter().chain(&lex.sign_words).map(|w| key_of(w)))
+                .chain(lex.currency_before.iter().chain(&lex.currency_million_codes).map(|(w, _)| key_of(w)))
+                .chain(
+                    ["a", "an", "half", "halves", "quarter", "quarters", "nought", "naught", "point"].map(key_of),
+                ),
+        );
         let magnitude_words = KeySet::new(
             lex.magnitudes
                 .iter()
@@ -233,6 +250,7 @@ impl Tables {
         Tables {
             starts,
             shapes,
+            numeral_starts,
             other_starts,
             magnitude_words,
             unit_words,
@@ -395,6 +413,9 @@ fn figure_at(text: &str, start: usize) -> Option<Found> {
         _ => (after_qualifier, false),
     };
     let core_start = start + (input.len() - after_between.len());
+    if !may_begin_numeral(after_between) {
+        return None;
+    }
     if qualifier.is_none()
         && !between
         && let Some(not) = not_an_amount(text, core_start)
@@ -480,6 +501,26 @@ fn figure_at(text: &str, start: usize) -> Option<Found> {
     }
     q.span = Span::new(start, end);
     Some(Found { quantity: Some(q), end, high })
+}
+
+/// Whether a numeral may begin `rest` (after any qualifier): anything but a word of ASCII
+/// letters that no numeral begins with, or "a"/"an" before such a word ("a third", "a million"
+/// may; "a rise", "an estimated" may not).
+fn may_begin_numeral(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    let tables = tables();
+    if !tables.numeral_starts.starts(bytes) {
+        return false;
+    }
+    let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if !(len <= 2 && (rest[..len].eq_ignore_ascii_case("a") || rest[..len].eq_ignore_ascii_case("an"))) {
+        return true;
+    }
+    let next = rest[len..].trim_start_matches([' ', '\u{a0}']);
+    !next.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) || tables.numeral_starts.starts(next.as_bytes())
 }
 
 /// The qualifier phrase at the start of `input`, and the input after it and its space: a word
