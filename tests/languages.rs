@@ -70,6 +70,15 @@ fn german_figures_are_read_with_german_conventions() {
 }
 
 #[test]
+fn german_number_words_with_umlauts_are_read() {
+    let text =
+        "---\nlang: de\n---\n\nDie Quote stieg von zwölf Prozent auf dreißig Prozent, rund fünf Millionen.\n";
+    let article = factlint::read_as(text, factlint::source::Format::Markdown);
+    let values: Vec<f64> = article.quantities.iter().map(|q| q.value).collect();
+    assert_eq!(values, vec![12.0, 30.0, 5e6]);
+}
+
+#[test]
 fn a_german_abbreviation_does_not_end_the_sentence() {
     let text = "<html lang=\"de-AT\"><body><p>Der Umsatz stieg von 1,2 Mrd. Euro auf 1,5 Mrd. Euro, ein Plus von 25 Prozent.</p></body></html>";
     let article = factlint::read_as(text, factlint::source::Format::Html);

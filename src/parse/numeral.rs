@@ -281,7 +281,7 @@ fn integer_half_step(digits: &str) -> f64 {
 }
 
 fn alpha_word(i: &str) -> PResult<'_, &str> {
-    take_while1(|c: char| c.is_ascii_alphabetic()).parse(i)
+    take_while1(|c: char| c.is_alphabetic()).parse(i)
 }
 
 /// Number words: "nine", "twenty-two thousand", "two hundred and fifty", "a dozen", "a hundred",
@@ -365,8 +365,13 @@ struct Tok {
     hyphen_before: bool,
 }
 
-/// The kind of every word [`classify`] knows, by word key.
-pub(crate) type WordKinds = std::collections::HashMap<u128, Kind>;
+/// The kind of every word [`classify`] knows: by word key, and by lower-cased word for words
+/// with letters beyond ASCII ("fünf", "zwölf").
+#[derive(Debug, Default)]
+pub(crate) struct WordKinds {
+    ascii: std::collections::HashMap<u128, Kind>,
+    other: std::collections::HashMap<String, Kind>,
+}
 
 /// The word kinds of the active lexicon, built once from its words.
 fn word_kinds() -> &'static WordKinds {
@@ -384,7 +389,19 @@ fn word_kinds() -> &'static WordKinds {
         words.extend(lex.scales.iter().map(|(w, _)| w.clone()));
         words.extend(lex.dozens.iter().cloned());
         words.extend(lex.ordinals.iter().flat_map(|(w, _)| [w.clone(), format!("{w}s")]));
-        words.into_iter().filter_map(|w| Some((pack(&w)?, classify_slow(lex, &w)?))).collect()
+        let mut kinds = WordKinds::default();
+        for w in words {
+            let Some(kind) = classify_slow(lex, &w) else { continue };
+            match pack(&w) {
+                Some(key) => {
+                    kinds.ascii.insert(key, kind);
+                }
+                None => {
+                    kinds.other.insert(w.to_lowercase(), kind);
+                }
+            }
+        }
+        kinds
     })
 }
 
@@ -397,7 +414,12 @@ fn pack(w: &str) -> Option<u128> {
 }
 
 fn classify(w: &str) -> Option<Kind> {
-    word_kinds().get(&pack(w)?).copied()
+    let kinds = word_kinds();
+    match pack(w) {
+        Some(key) => kinds.ascii.get(&key).copied(),
+        None if kinds.other.is_empty() => None,
+        None => kinds.other.get(&w.to_lowercase()).copied(),
+    }
 }
 
 fn classify_slow(lex: &lexicon::Lexicon, w: &str) -> Option<Kind> {
@@ -515,7 +537,7 @@ fn tokens(i: &str) -> Toks {
         } else {
             break;
         };
-        if !joined.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        if !joined.starts_with(|c: char| c.is_alphabetic()) {
             break;
         }
         pos = i.len() - joined.len();

@@ -197,7 +197,8 @@ impl Tables {
                 .chain(lex.dozens.iter().chain(&lex.sign_words).map(|w| key_of(w)))
                 .chain(lex.currency_before.iter().chain(&lex.currency_million_codes).map(|(w, _)| key_of(w)))
                 .chain(
-                    ["a", "an", "half", "halves", "quarter", "quarters", "nought", "naught", "point"].map(key_of),
+                    ["a", "an", "half", "halves", "quarter", "quarters", "nought", "naught", "point"]
+                        .map(key_of),
                 ),
         );
         let magnitude_words = KeySet::new(
@@ -520,7 +521,8 @@ fn may_begin_numeral(rest: &str) -> bool {
         return true;
     }
     let next = rest[len..].trim_start_matches([' ', '\u{a0}']);
-    !next.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) || tables.numeral_starts.starts(next.as_bytes())
+    !next.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        || tables.numeral_starts.starts(next.as_bytes())
 }
 
 /// The qualifier phrase at the start of `input`, and the input after it and its space: a word
