@@ -1731,7 +1731,7 @@ fn classify_bare(text: &str, start: usize, end: usize, first: &Core) -> Unit {
         return Unit::Year;
     }
     let prev = previous_words(text, start, 1);
-    let prev_word = prev.first().map(String::as_str).unwrap_or("");
+    let prev_word = prev.first().copied().unwrap_or("");
     let next_word: String = text[end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
     if v <= 31.0
         && (lexicon::contains(&lex.months, prev_word.trim_end_matches('.'))
@@ -1789,7 +1789,7 @@ fn is_pronoun_one(text: &str, start: usize, first: &Core) -> bool {
 
 /// Up to `n` words before `pos`, nearest first, lower-cased, trailing punctuation kept only
 /// for "no.".
-pub(crate) fn previous_words(text: &str, pos: usize, n: usize) -> Vec<String> {
+pub(crate) fn previous_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
     let mut out = Vec::with_capacity(n);
     let mut end = pos;
     while out.len() < n {
@@ -1809,7 +1809,7 @@ pub(crate) fn previous_words(text: &str, pos: usize, n: usize) -> Vec<String> {
         }
         let keep_dot = w.eq_ignore_ascii_case("no.");
         let w = if keep_dot { w } else { w.trim_end_matches('.') };
-        out.push(w.to_string());
+        out.push(w);
         end = word_start;
     }
     out

@@ -553,6 +553,10 @@ impl<'a, 't> Reader<'a, 't> {
     fn shares(&self, claims: &mut Vec<Claim>, used: &[bool]) {
         let text = self.text;
         let leading = self.leading_of_phrase();
+        // Read once per sentence, and only when a share asks.
+        let multiple = std::cell::OnceCell::new();
+        let multiple_answers =
+            || *multiple.get_or_init(|| mentions_multiple_answers(self.sentence.slice(text)));
         let mut candidates: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
         for (t, token) in self.tokens.iter().enumerate() {
             let Token::Figure(id) = *token else { continue };
@@ -569,7 +573,7 @@ impl<'a, 't> Reader<'a, 't> {
                     && !self.followed_by_reporting_verb(t + 1)
                     && !self.is_change_figure(t)
                     && of.as_deref().is_some_and(|o| o.contains(' '))
-                    && !mentions_multiple_answers(self.sentence.slice(text));
+                    && !multiple_answers();
                 claims.push(Claim::Share(ShareClaim {
                     opens_clause,
                     part: None,
@@ -584,7 +588,7 @@ impl<'a, 't> Reader<'a, 't> {
                 candidates.push((t, id, of));
             }
         }
-        if candidates.len() < 2 || mentions_multiple_answers(self.sentence.slice(text)) {
+        if candidates.len() < 2 || multiple_answers() {
             return;
         }
         // Shares link when nothing but words and list punctuation separates them.
