@@ -49,13 +49,24 @@ fn walk(text: &str, all: bool) -> Vec<Quantity> {
         }
         // A word of ASCII letters: one pass decides, and skips it when no figure starts there.
         if b.is_ascii_alphabetic() {
-            let len = bytes[pos..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            // The word's length and its key (as `word_key` makes it) in one pass.
+            let mut len = 0;
+            let mut key = 0u128;
+            for &c in &bytes[pos..] {
+                if !c.is_ascii_alphabetic() {
+                    break;
+                }
+                if len < 16 {
+                    key = key << 8 | u128::from(c | 0x20);
+                }
+                len += 1;
+            }
             let shapes = &tables.shapes;
             let second = if len > 1 { bytes[pos + 1] | 0x20 } else { 0 };
             let plausible = len <= 16
                 && shapes[len][usize::from((b | 0x20) - b'a')] & (1u32 << (second.wrapping_sub(b'a') & 31))
                     != 0
-                && starts.starts(&bytes[pos..]);
+                && starts.contains(key);
             if plausible
                 && is_candidate_start(text, pos, char::from(b))
                 && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)

@@ -78,16 +78,26 @@ impl<T: Copy> WordIndex<T> {
     pub fn get(&self, word: &str) -> Option<T> {
         let bytes = word.as_bytes();
         let first = *bytes.first()?;
-        if self.firsts & first_bit(first) == 0
-            || (bytes.len() <= 16 && self.lengths & (1 << bytes.len()) == 0 && bytes.is_ascii())
-        {
+        if self.firsts & first_bit(first) == 0 {
             return None;
         }
-        match pack(word) {
-            Some(key) => self.short.get(&key).copied(),
-            None if self.other.is_empty() => None,
-            None => self.other.get(&word.to_lowercase()).copied(),
+        if bytes.len() <= 16 {
+            // Packed and checked for ASCII in one pass.
+            let mut key = 0u128;
+            let mut ascii = true;
+            for &b in bytes {
+                ascii &= b.is_ascii();
+                key = key << 8 | u128::from(b.to_ascii_lowercase());
+            }
+            if ascii {
+                return if self.lengths & (1 << bytes.len()) == 0 {
+                    None
+                } else {
+                    self.short.get(&key).copied()
+                };
+            }
         }
+        if self.other.is_empty() { None } else { self.other.get(&word.to_lowercase()).copied() }
     }
 }
 
