@@ -5,6 +5,7 @@
 mod common;
 
 use common::factlint;
+use factlint::rules::RuleSet;
 use std::process::Command;
 
 /// (rule, line, column) of every finding through the command line, and its human report.
@@ -67,6 +68,37 @@ fn german_figures_are_read_with_german_conventions() {
     let english =
         factlint::read_as(&text.replace("lang: de", "lang: en"), factlint::source::Format::Markdown);
     assert_eq!(english.quantities[0].value, 22.0);
+}
+
+#[test]
+fn german_readings_that_would_cry_wolf_stay_quiet() {
+    let rules = RuleSet::builtin().expect("the shipped pack is valid");
+    for (body, why) in [
+        (
+            "Die Schuldenquote sank von 120 Prozent im Jahr 2020 auf 95 Prozent im Jahr 2023.",
+            "\"sank von 120 Prozent\" is a level, not a fall of 120%",
+        ),
+        (
+            "Der Absatz stieg um 10 Prozent auf 550 Fahrzeuge dieser Art. Gegenüber dem Vorjahr mit 800 Elektroautos ist das wenig.",
+            "\"Art.\" ends its sentence; 800 belongs to the next one",
+        ),
+        (
+            "Die Hilfe ging an Millionen Menschen. Er schrieb an hundert Freunde.",
+            "\"an\" is not \"an\" of English",
+        ),
+        ("Die Quote stieg um 2 Prozent auf 7 Prozent.", "\"um 2 Prozent auf 7 Prozent\" is by and to"),
+    ] {
+        let text = format!("---\nlang: de\n---\n\n{body}\n");
+        let checked = factlint::check_as(&text, factlint::source::Format::Markdown, &rules);
+        assert!(checked.findings.is_empty(), "{why}: {:?}", checked.findings);
+    }
+    let text = "---\nlang: de\n---\n\nDie Hilfe ging an Millionen Menschen.\n";
+    assert!(factlint::read_as(text, factlint::source::Format::Markdown).quantities.is_empty());
+    // "um … auf" still reads a change with its level: 5 → 7 Prozent is +40%, not +2%.
+    let text = "---\nlang: de\n---\n\nDie Quote stieg um 2 Prozent von 5 Prozent auf 7 Prozent.\n";
+    let checked = factlint::check_as(text, factlint::source::Format::Markdown, &rules);
+    let found: Vec<&str> = checked.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(found, vec!["percent-points"], "{:?}", checked.findings);
 }
 
 #[test]

@@ -377,13 +377,12 @@ pub(crate) struct WordKinds {
 fn word_kinds() -> &'static WordKinds {
     let lex = lexicon::active();
     lex.numeral_kinds.get_or_init(|| {
-        let mut words: Vec<String> = [
-            "hundred", "a", "an", "and", "of", "point", "nought", "naught", "half", "halves", "quarter",
-            "quarters",
-        ]
-        .iter()
-        .map(|w| w.to_string())
-        .collect();
+        let mut words: Vec<String> =
+            ["hundred", "and", "of", "point", "nought", "naught", "half", "halves", "quarter", "quarters"]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+        words.extend(lex.number_articles.iter().cloned());
         words.extend(lex.units.iter().map(|(w, _)| w.clone()));
         words.extend(lex.tens.iter().map(|(w, _)| w.clone()));
         words.extend(lex.scales.iter().map(|(w, _)| w.clone()));
@@ -436,7 +435,7 @@ fn classify_slow(lex: &lexicon::Lexicon, w: &str) -> Option<Kind> {
     if let Some(v) = lookup(&lex.scales, w) {
         return Some(Kind::Scale(v));
     }
-    if lower_eq("a") || lower_eq("an") {
+    if contains(&lex.number_articles, w) {
         return Some(Kind::A);
     }
     if lower_eq("and") {

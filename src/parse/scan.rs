@@ -189,9 +189,9 @@ impl Tables {
         words.extend(lex.currency_before.iter().map(|(p, _)| first(p)));
         words.extend(lex.currency_million_codes.iter().map(|(p, _)| first(p)));
         words.extend(
-            ["between", "a", "an", "half", "halves", "quarter", "quarters", "nought", "naught"]
-                .map(String::from),
+            ["between", "half", "halves", "quarter", "quarters", "nought", "naught"].map(String::from),
         );
+        words.extend(lex.number_articles.iter().cloned());
         // Plural ordinals are fraction denominators ("fifths").
         words.extend(lex.ordinals.iter().map(|(w, _)| format!("{}s", w.to_lowercase())));
         words.retain(|w| !w.is_empty());
@@ -207,10 +207,8 @@ impl Tables {
                 .chain(lex.ordinals.iter().flat_map(|(w, _)| [key_of(w), key_of(&format!("{w}s"))]))
                 .chain(lex.dozens.iter().chain(&lex.sign_words).map(|w| key_of(w)))
                 .chain(lex.currency_before.iter().chain(&lex.currency_million_codes).map(|(w, _)| key_of(w)))
-                .chain(
-                    ["a", "an", "half", "halves", "quarter", "quarters", "nought", "naught", "point"]
-                        .map(key_of),
-                ),
+                .chain(lex.number_articles.iter().map(|w| key_of(w)))
+                .chain(["half", "halves", "quarter", "quarters", "nought", "naught", "point"].map(key_of)),
         );
         let magnitude_words = KeySet::new(
             lex.magnitudes
@@ -528,7 +526,7 @@ fn may_begin_numeral(rest: &str) -> bool {
         return false;
     }
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if !(len <= 2 && (rest[..len].eq_ignore_ascii_case("a") || rest[..len].eq_ignore_ascii_case("an"))) {
+    if !lexicon::contains(&lexicon::active().number_articles, &rest[..len]) {
         return true;
     }
     let next = rest[len..].trim_start_matches([' ', '\u{a0}']);

@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub ordinals: Vec<(String, f64)>,
     pub dozens: Vec<String>,
     pub sign_words: Vec<String>,
+    /// Words for "one" before a scale or fraction ("a million"), lower case.
+    pub number_articles: Vec<String>,
     pub magnitudes: Vec<(String, f64)>,
     pub money_magnitudes: Vec<(String, f64)>,
     pub currency_before: Vec<(String, String)>,
@@ -194,6 +196,7 @@ impl Lexicon {
             ordinals: f.number_words.ordinals.0.clone(),
             dozens: longest_first_words(f.number_words.dozens.clone()),
             sign_words: longest_first_words(f.number_words.signs.clone()),
+            number_articles: f.number_words.articles.iter().map(|w| w.to_lowercase()).collect(),
             magnitudes: longest_first(f.magnitudes.0.clone()),
             money_magnitudes: longest_first(f.money_magnitudes.0.clone()),
             currency_before: longest_first(f.currencies.before.0.clone()),
@@ -434,6 +437,17 @@ mod tests {
         assert_eq!(en.change("skyrocketed"), Some(Direction::Up));
         assert_eq!(en.change("rose"), Some(Direction::Up));
         assert_eq!(english().change("skyrocketed"), None);
+        // A word given a new meaning leaves its old one.
+        let moved: LexiconFile = parse_file(
+            "language: en\nchange-words:\n  down: [rose]\nqualifiers:\n  at-least: [over]\n",
+            "moved.yml",
+        )
+        .expect("reads");
+        languages.extend(vec![moved]);
+        let en = languages.for_tag(Some("en-GB"));
+        assert_eq!(en.change("rose"), Some(Direction::Down));
+        assert_eq!(lookup(&en.qualifiers, "over"), Some(Qualifier::AtLeast));
+        assert_eq!(en.change("skyrocketed"), Some(Direction::Up), "earlier extensions stay");
     }
 
     #[test]

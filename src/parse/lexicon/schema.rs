@@ -129,6 +129,9 @@ pub struct NumberWords {
     pub dozens: Vec<String>,
     #[serde(default)]
     pub signs: Vec<String>,
+    /// Words for "one" before a scale or a fraction: "a million", "a third".
+    #[serde(default)]
+    pub articles: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -184,6 +187,7 @@ impl LexiconFile {
         list(&mut all, "exact-phrases", &self.exact_phrases);
         list(&mut all, "number-words.dozens", &self.number_words.dozens);
         list(&mut all, "number-words.signs", &self.number_words.signs);
+        list(&mut all, "number-words.articles", &self.number_words.articles);
         list(&mut all, "percent-words", &self.percent_words);
         list(&mut all, "point-words", &self.point_words);
         list(&mut all, "duration-words", &self.duration_words);
@@ -250,6 +254,24 @@ impl LexiconFile {
     /// What is wrong with values that read but cannot be used, if anything.
     pub fn problem(&self) -> Option<String> {
         const LONGEST: usize = 64;
+        let tag = &self.language;
+        if !(2..=8).contains(&tag.len()) || !tag.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Some(format!(
+                "language: `{tag}` must be a primary language tag in lower case (`en`, `de`); a file for a \
+                 region (`de-AT`) extends its language (`de`)"
+            ));
+        }
+        let n = &self.number_words;
+        if let Some((w, v)) =
+            n.units.0.iter().find(|(_, v)| *v >= 100).or_else(|| n.tens.0.iter().find(|(_, v)| *v >= 1000))
+        {
+            return Some(format!("number-words: `{w}` is {v}; units are below 100 and tens below 1000"));
+        }
+        if let Some((w, v)) = n.ordinals.0.iter().find(|(_, v)| !(v.is_finite() && *v >= 1.0)) {
+            return Some(format!(
+                "number-words.ordinals: `{w}` must be a finite number of 1 or more, not {v}"
+            ));
+        }
         if let Some((key, w)) = self
             .words()
             .into_iter()
@@ -320,6 +342,13 @@ impl LexiconFile {
             }
         }
         fn grouped(into: &mut Ordered<Vec<String>, Qualifier>, more: Ordered<Vec<String>, Qualifier>) {
+            // A phrase given a meaning leaves the meaning it had.
+            for (k, v) in &more.0 {
+                for (other, words) in into.0.iter_mut().filter(|(o, _)| o != k) {
+                    let _ = other;
+                    words.retain(|w| !v.iter().any(|x| x.eq_ignore_ascii_case(w)));
+                }
+            }
             for (k, v) in more.0 {
                 match into.0.iter_mut().find(|(x, _)| *x == k) {
                     Some(slot) => list(&mut slot.1, v),
@@ -348,6 +377,7 @@ impl LexiconFile {
         map(&mut n.ordinals, m.ordinals);
         list(&mut n.dozens, m.dozens);
         list(&mut n.signs, m.signs);
+        list(&mut n.articles, m.articles);
         map(&mut self.magnitudes, o.magnitudes);
         map(&mut self.money_magnitudes, o.money_magnitudes);
         let (c, d) = (&mut self.currencies, o.currencies);
@@ -362,6 +392,10 @@ impl LexiconFile {
         list(&mut self.months, o.months);
         list(&mut self.identifier_cues, o.identifier_cues);
         list(&mut self.score_cues, o.score_cues);
+        // A word of change given a direction leaves the other one.
+        let c = &mut self.change_words;
+        c.down.retain(|w| !o.change_words.up.iter().any(|x| x.eq_ignore_ascii_case(w)));
+        c.up.retain(|w| !o.change_words.down.iter().any(|x| x.eq_ignore_ascii_case(w)));
         list(&mut self.change_words.up, o.change_words.up);
         list(&mut self.change_words.down, o.change_words.down);
         list(&mut self.change_words.nouns, o.change_words.nouns);

@@ -386,7 +386,11 @@ impl<'a, 't> Reader<'a, 't> {
         let noun_form = i > 0 && self.is_word(i - 1, &self.lex.articles);
         let noun_only = lexicon::contains(&lex.noun_only_change_words, cue_word);
         let mut j = i + 1;
-        let of = self.is_word(j, &self.lex.of);
+        // "a rise of 5%", "gains of 4.5%". A word that also means "from" reads as "of" only
+        // after a noun: "ein Plus von 25 Prozent", but "sank von 120 Prozent im Jahr 2020 auf
+        // 95 Prozent" gives a level.
+        let of =
+            self.is_word(j, &self.lex.of) && (noun_form || noun_only || !self.is_word(j, &self.lex.from));
         if of || self.is_word(j, &self.lex.by) {
             j += 1;
         }
@@ -406,8 +410,10 @@ impl<'a, 't> Reader<'a, 't> {
         if self.is_word(k, &self.lex.to)
             && let Some(y) = self.amount(k + 1)
         {
-            let range_of_changes =
-                of && stated.is_some_and(|s| self.quantities[s].unit == self.quantities[y].unit);
+            // ("um 2 Prozent auf 7 Prozent" is by and to: "um" means both "of" and "by".)
+            let range_of_changes = of
+                && !self.is_word(i + 1, &self.lex.by)
+                && stated.is_some_and(|s| self.quantities[s].unit == self.quantities[y].unit);
             if range_of_changes {
                 return None;
             }
