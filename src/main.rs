@@ -30,6 +30,12 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = ClaimsFormat::Json)]
         format: ClaimsFormat,
+        /// Add a rule pack (its lexicon extends the languages read); repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        packs: Vec<PathBuf>,
+        /// Ignore every .factlint.yml (its `language:` and packs).
+        #[arg(long)]
+        no_config: bool,
     },
     /// List, show, validate or test rules.
     Rules {
@@ -147,7 +153,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(args),
-        Command::Claims { file, format: ClaimsFormat::Json } => claims(&file),
+        Command::Claims { file, format: ClaimsFormat::Json, packs, no_config } => {
+            claims(&file, &packs, no_config)
+        }
         Command::Rules { action } => rules(action),
         Command::Explain { rule, packs } => explain(&rule, &packs),
     };
@@ -390,7 +398,25 @@ impl Configs {
     }
 }
 
-fn claims(file: &Path) -> u8 {
+/// Prints the figures and claims of one file, read as `check` reads it: in its language, with
+/// the configuration that governs its folder and the packs given.
+fn claims(file: &Path, packs: &[PathBuf], no_config: bool) -> u8 {
+    let folder = match file.parent() {
+        Some(p) if file.as_os_str() != "-" && !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let found = if no_config { None } else { Config::find(&folder) };
+    let config = match &found {
+        Some(path) => Config::load(path, packs),
+        None => Config::defaults(&folder, packs),
+    };
+    let rules = match config {
+        Ok(config) => config.rules,
+        Err(e) => {
+            print_rule_errors(e);
+            return EXIT_TROUBLE;
+        }
+    };
     let (name, text) = if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
@@ -403,7 +429,7 @@ fn claims(file: &Path) -> u8 {
     };
     match text {
         Ok(text) => {
-            let article = factlint::read_as(&text, factlint::source::Format::from_path(&name));
+            let article = factlint::read_with(&text, factlint::source::Format::from_path(&name), &rules);
             out(&(factlint::report::claims_json::render(&name, &article) + "\n"));
             0
         }

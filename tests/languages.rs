@@ -137,6 +137,19 @@ fn the_configuration_names_the_language_of_plain_text() {
 }
 
 #[test]
+fn claims_reads_as_check_does() {
+    let value_of_first = |args: &[&str]| {
+        let (code, out, err) = factlint(args);
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+        json["quantities"][0]["value"].as_f64()
+    };
+    // The configuration beside the file says German: "18.400" is eighteen thousand four hundred.
+    assert_eq!(value_of_first(&["claims", "fixtures/de/config/meldung.txt"]), Some(18_400.0));
+    assert_eq!(value_of_first(&["claims", "fixtures/de/config/meldung.txt", "--no-config"]), Some(18.4));
+}
+
+#[test]
 fn a_language_without_a_lexicon_is_refused() {
     let dir = std::env::temp_dir().join(format!("factlint-lang-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
