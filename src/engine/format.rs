@@ -1,5 +1,6 @@
 //! How computed figures are written in messages: thousands separators, a real minus sign,
-//! one decimal for percentages.
+//! one decimal for percentages, and the marks of the article's language ("−40,5" and
+//! "22.000" in a German article), so that a computed figure reads like the stated ones.
 
 use crate::interval::Interval;
 use crate::parse::Quantity;
@@ -15,16 +16,19 @@ pub fn number(v: f64, decimals: usize) -> String {
         Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
         None => (s, String::new()),
     };
+    // The article's decimal mark; thousands take the other of comma and full stop.
+    let point = crate::parse::lexicon::active().decimal_mark;
+    let group = if point == ',' { '.' } else { ',' };
     let mut grouped = String::with_capacity(int.len() + int.len() / 3);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+            grouped.push(group);
         }
         grouped.push(c);
     }
-    let negative = v < 0.0 && (grouped.chars().any(|c| c != '0' && c != ',') || !frac.is_empty());
+    let negative = v < 0.0 && (int.chars().any(|c| c != '0') || !frac.is_empty());
     let sign = if negative { "−" } else { "" };
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac}") }
+    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{point}{frac}") }
 }
 
 /// A signed number: "+19.2", "−40.5".
@@ -93,5 +97,14 @@ mod tests {
         assert_eq!(percent_change(19.23), "+19.2%");
         assert_eq!(points_change(5.0), "+5 points");
         assert_eq!(change_range(Interval { low: -42.67, high: -38.36 }, percent_change), "−38.4% to −42.7%");
+    }
+
+    #[test]
+    fn numbers_in_the_marks_of_the_article() {
+        let german = crate::parse::lexicon::Languages::default().for_tag(Some("de"));
+        let _active = crate::parse::lexicon::activate(german);
+        assert_eq!(number(37_000.0, 0), "37.000");
+        assert_eq!(number(-1_234_567.25, 2), "−1.234.567,25");
+        assert_eq!(percent_change(-40.54), "−40,5%");
     }
 }
