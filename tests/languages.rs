@@ -6,7 +6,6 @@ mod common;
 
 use common::factlint;
 use factlint::rules::RuleSet;
-use std::process::Command;
 
 /// (rule, line, column) of every finding through the command line, and its human report.
 fn check(name: &str) -> (Vec<(String, u64, u64)>, String) {
@@ -156,14 +155,9 @@ fn a_language_without_a_lexicon_is_refused() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join(".factlint.yml"), "language: fr\n").expect("config");
     std::fs::write(dir.join("a.txt"), "Sales rose 5%.\n").expect("article");
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(["check", "a.txt"])
-        .current_dir(&dir)
-        .output()
-        .expect("runs");
+    let (code, _, err) = common::factlint_in(&dir, &["check", "a.txt"]);
     let _ = std::fs::remove_dir_all(&dir);
-    let err = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{err}");
+    assert_eq!(code, 2, "{err}");
     assert!(err.contains("no lexicon for the language `fr`") && err.contains("en, de"), "{err}");
 }
 

@@ -1000,15 +1000,7 @@ fn currency_prefix(input: &str) -> (&str, Option<&'static str>, f64) {
 /// The numeral, and whether it was written as a ratio ("one in five", "4 out of 10").
 fn numeral(input: &str) -> Option<(&str, Numeral, bool)> {
     if let Some((value, _, len)) = vulgar_fraction(input) {
-        let n = Numeral {
-            value,
-            half_step: FRACTION_SLACK,
-            decimals: 0,
-            bare_integer: false,
-            int_digits: 0,
-            kind: NumeralKind::Fraction,
-        };
-        return Some((&input[len..], n, false));
+        return Some((&input[len..], fraction_numeral(value), false));
     }
     let (rest, n) = match digits(input) {
         Ok(found) => found,
@@ -1041,18 +1033,19 @@ fn slash_fraction<'a>(input: &str, rest: &'a str, n: &Numeral) -> Option<(&'a st
     if !(signed || of) || !at_boundary(tail) {
         return None;
     }
-    let value = n.value / den.value;
-    Some((
-        tail,
-        Numeral {
-            value,
-            half_step: FRACTION_SLACK,
-            decimals: 0,
-            bare_integer: false,
-            int_digits: 0,
-            kind: NumeralKind::Fraction,
-        },
-    ))
+    Some((tail, fraction_numeral(n.value / den.value)))
+}
+
+/// A fraction in digits or characters, with the slack of one.
+fn fraction_numeral(value: f64) -> Numeral {
+    Numeral {
+        value,
+        half_step: FRACTION_SLACK,
+        decimals: 0,
+        bare_integer: false,
+        int_digits: 0,
+        kind: NumeralKind::Fraction,
+    }
 }
 
 /// The slack of a fraction in digits or characters ("1/4", "¾").

@@ -62,7 +62,6 @@ pub struct Lexicon {
     pub relative_ordinals: Vec<(String, String)>,
     pub identifier_cues: Vec<String>,
     pub score_cues: Vec<String>,
-    pub change_words: Vec<(String, Direction)>,
     pub noun_only_change_words: Vec<String>,
     pub comparison_words: Vec<String>,
     pub not_a_level_words: Vec<String>,
@@ -75,7 +74,6 @@ pub struct Lexicon {
     pub articles: Vec<String>,
     pub joins: Vec<String>,
     pub verb_final: bool,
-    pub multiples: Vec<(String, f64)>,
     /// Quantifier phrases as lower-case words, with the shares (percent) they allow.
     pub quantifiers: Vec<(Vec<String>, f64, f64)>,
     pub time_nouns: Vec<String>,
@@ -211,7 +209,6 @@ impl Lexicon {
             relative_ordinals: longest_first(f.relative_ordinals.0.clone()),
             identifier_cues: f.identifier_cues.clone(),
             score_cues: f.score_cues.clone(),
-            change_words,
             noun_only_change_words: f.change_words.nouns.clone(),
             comparison_words: f.comparison_words.clone(),
             not_a_level_words: f.not_a_level_words.clone(),
@@ -224,7 +221,6 @@ impl Lexicon {
             articles: f.function_words.articles.clone(),
             joins: f.function_words.joins.clone(),
             verb_final: f.verb_final.unwrap_or(false),
-            multiples: f.multiples.0.clone(),
             quantifiers,
             time_nouns: f.time_nouns.clone(),
             count_nouns: f.count_nouns.clone(),
@@ -243,9 +239,13 @@ impl Lexicon {
 
     /// Whether a language tag ("de", "de-AT", "DE_ch") names this lexicon's language.
     pub fn speaks(&self, tag: &str) -> bool {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
-        primary.eq_ignore_ascii_case(&self.language)
+        primary_subtag(tag).eq_ignore_ascii_case(&self.language)
     }
+}
+
+/// The language of a tag: "de" of "de-AT" or "de_ch".
+fn primary_subtag(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or("").trim()
 }
 
 /// Reads one lexicon file.
@@ -332,8 +332,7 @@ impl Languages {
         if let Some(found) = self.extended.iter().find(|l| l.speaks(tag)) {
             return found;
         }
-        let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
-        shipped(primary).unwrap_or_else(|| self.for_tag(None))
+        shipped(primary_subtag(tag)).unwrap_or_else(|| self.for_tag(None))
     }
 
     /// Every language known, extended ones first.
