@@ -14,14 +14,14 @@ use nom::bytes::complete::tag_no_case;
 
 /// Every figure in `text`, in order, non-overlapping.
 pub fn scan(text: &str) -> Vec<Quantity> {
-    walk(text, false)
+    walk(text, false, true)
 }
 
 /// Every figure in `text` as [`scan`] finds them, and also the ordinals the grammar recognises
 /// ("3rd", "twenty-first") as [`Unit::Ordinal`] with the ordinal's number as value. The pipeline
 /// leaves ordinals out (they are never amounts); conformance runners want them.
 pub fn scan_all(text: &str) -> Vec<Quantity> {
-    walk(text, true)
+    walk(text, true, true)
 }
 
 /// The values of both ends of a range found by [`scan`] ("between 10 and 20" gives 10 and 20;
@@ -34,7 +34,10 @@ pub fn range_bounds(text: &str, q: &Quantity) -> Option<(f64, f64)> {
     Some((found.quantity.as_ref()?.value, found.high?))
 }
 
-fn walk(text: &str, all: bool) -> Vec<Quantity> {
+/// Every figure from a walk over the word starts of `text`; `all` keeps ordinals, `filter`
+/// skips a start word that no word of a figure follows ("in the"; off only to test that the
+/// skip loses nothing).
+fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
     let tables = tables();
     let starts = &tables.starts;
     let bytes = text.as_bytes();
@@ -49,24 +52,18 @@ fn walk(text: &str, all: bool) -> Vec<Quantity> {
         }
         // A word of ASCII letters: one pass decides, and skips it when no figure starts there.
         if b.is_ascii_alphabetic() {
-            // The word's length and its key (as `word_key` makes it) in one pass.
-            let mut len = 0;
-            let mut key = 0u128;
-            for &c in &bytes[pos..] {
-                if !c.is_ascii_alphabetic() {
-                    break;
-                }
-                if len < 16 {
-                    key = key << 8 | u128::from(c | 0x20);
-                }
-                len += 1;
-            }
-            let shapes = &tables.shapes;
+            let len = letters_at(bytes, pos);
+            // Most words fail on their length and first two letters, before any hashing.
             let second = if len > 1 { bytes[pos + 1] | 0x20 } else { 0 };
             let plausible = len <= 16
-                && shapes[len][usize::from((b | 0x20) - b'a')] & (1u32 << (second.wrapping_sub(b'a') & 31))
+                && tables.shapes[len][usize::from((b | 0x20) - b'a')]
+                    & (1u32 << (second.wrapping_sub(b'a') & 31))
                     != 0
-                && starts.contains(key);
+                && {
+                    let key = bytes[pos..pos + len].iter().fold(0u128, |k, &c| k << 8 | u128::from(c | 0x20));
+                    starts.contains(key)
+                        && (!filter || tables.standalone.contains(key) || tables.may_follow(bytes, pos + len))
+                };
             if plausible
                 && is_candidate_start(text, pos, char::from(b))
                 && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)
@@ -103,6 +100,28 @@ fn walk(text: &str, all: bool) -> Vec<Quantity> {
         }
     }
     found
+}
+
+/// The number of ASCII letters from `pos` on, eight bytes at a time: a word's end costs no
+/// branch per letter.
+fn letters_at(bytes: &[u8], pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut len = 0;
+    while let Some(chunk) = bytes.get(pos + len..pos + len + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        // Lower-cased, high bits cleared: adding 0x1f sets a byte's high bit when it is at
+        // least 'a', adding 0x05 when it is past 'z'; no byte carries into the next.
+        let y = (x | ONES * 0x20) & (ONES * 0x7f);
+        let letter = (y + ONES * 0x1f) & !(y + ONES * 0x05) & !x & (ONES * 0x80);
+        let not_letter = !letter & (ONES * 0x80);
+        if not_letter != 0 {
+            return len + (not_letter.trailing_zeros() / 8) as usize;
+        }
+        len += 8;
+    }
+    len + bytes[pos + len..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
 }
 
 /// The end of the word or digit run going on at `pos` ("22,000.5" is one run).
@@ -152,6 +171,12 @@ pub(crate) struct Tables {
     /// "half", sign words, the letters of currency codes. A word after a qualifier that is not
     /// one of these starts no figure, which spares the grammar most "about the", "over a".
     numeral_starts: KeySet,
+    /// Start words that are a figure on their own ("five", "third"); the others ("about",
+    /// "a", "us") start one only before a word of [`Tables::followers`] or a non-letter.
+    standalone: KeySet,
+    /// Every word that may come second in a figure: the words of qualifier, currency and sign
+    /// phrases, number words, magnitudes and units. "in the", "a new", "at home" start none.
+    followers: KeySet,
     /// Lower-case start words whose first letter is not ASCII ("über").
     other_starts: Vec<String>,
     /// Words that may follow a numeral as its magnitude ("million", "bn", "k", "dozen").
@@ -210,6 +235,46 @@ impl Tables {
                 .chain(lex.number_articles.iter().map(|w| key_of(w)))
                 .chain(["half", "halves", "quarter", "quarters", "nought", "naught", "point"].map(key_of)),
         );
+        let standalone = KeySet::new(
+            lex.units
+                .iter()
+                .chain(&lex.tens)
+                .map(|(w, _)| key_of(w))
+                .chain(lex.ordinals.iter().flat_map(|(w, _)| [key_of(w), key_of(&format!("{w}s"))]))
+                .chain(["half", "halves", "quarter", "quarters", "nought", "naught"].map(key_of)),
+        );
+        let phrase_words = lex
+            .qualifiers
+            .iter()
+            .chain(&lex.bound_suffixes)
+            .map(|(p, _)| p)
+            .chain(&lex.exact_phrases)
+            .chain(&lex.sign_words)
+            .chain(&lex.dozens)
+            .chain(&lex.number_articles)
+            .chain(lex.currency_before.iter().chain(&lex.currency_million_codes).map(|(p, _)| p))
+            .chain(lex.units.iter().chain(&lex.tens).map(|(w, _)| w))
+            .chain(
+                lex.ordinals
+                    .iter()
+                    .chain(&lex.scales)
+                    .chain(&lex.magnitudes)
+                    .chain(&lex.money_magnitudes)
+                    .map(|(w, _)| w),
+            )
+            .chain(&lex.percent_words)
+            .chain(&lex.point_words)
+            .flat_map(|p| p.split(|c: char| !c.is_ascii_alphabetic()).map(key_of).collect::<Vec<_>>());
+        let followers = KeySet::new(
+            phrase_words
+                .chain(words.iter().map(|w| key_of(w)))
+                .chain(lex.ordinals.iter().map(|(w, _)| key_of(&format!("{w}s"))))
+                .chain(
+                    ["between", "half", "halves", "quarter", "quarters", "nought", "naught", "point"]
+                        .map(key_of),
+                )
+                .chain(["and", "of", "than", "to", "percentage", "percents"].map(key_of)),
+        );
         let magnitude_words = KeySet::new(
             lex.magnitudes
                 .iter()
@@ -260,6 +325,8 @@ impl Tables {
         Tables {
             starts,
             shapes,
+            standalone,
+            followers,
             numeral_starts,
             other_starts,
             magnitude_words,
@@ -268,6 +335,15 @@ impl Tables {
             qualifier_index,
             other_qualifiers,
         }
+    }
+
+    /// Whether what comes after a start word ending at `end` may go on into a figure: anything
+    /// but a letter (a digit, "$", a non-ASCII word), or a word of [`Tables::followers`].
+    fn may_follow(&self, bytes: &[u8], end: usize) -> bool {
+        let rest = &bytes[end..];
+        let skip = rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(rest.len());
+        let rest = &rest[skip..];
+        !rest.first().is_some_and(u8::is_ascii_alphabetic) || self.followers.starts(rest)
     }
 
     /// Whether a start word whose first letter is not ASCII begins `text`.

@@ -453,3 +453,82 @@ fn odd_text_never_panics_and_spans_stay_on_boundaries() {
         }
     }
 }
+
+#[test]
+fn letters_at_counts_ascii_letters_only() {
+    for text in [
+        "",
+        "a",
+        "abc def",
+        "ABCDEFGHIJ",
+        "abcdefgh",
+        "abcdefghijklmnopq1",
+        "ab@[`{z",
+        "café",
+        "x\u{e9}y",
+        "Zz_",
+    ] {
+        let bytes = text.as_bytes();
+        for pos in 0..bytes.len() {
+            let expected = bytes[pos..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            assert_eq!(super::letters_at(bytes, pos), expected, "{text:?} at {pos}");
+        }
+    }
+    for b in 0..=255u8 {
+        let bytes = [b'a', b, b'a', b'a', b'a', b'a', b'a', b'a', b'a'];
+        let expected = 1 + usize::from(b.is_ascii_alphabetic()) * 8;
+        assert_eq!(super::letters_at(&bytes, 0), expected, "byte {b:#x}");
+    }
+}
+
+/// The text files under `fixtures/`, for tests that compare two ways of reading them.
+fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut folders = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.push(text);
+            }
+        }
+    }
+    texts
+}
+
+#[test]
+fn skipping_start_words_by_what_follows_loses_no_figure() {
+    let mut texts = fixture_texts();
+    assert!(texts.len() > 20, "the fixtures are read");
+    // Every start word before every word that may follow one, and before some that may not.
+    for language in ["en", "de"] {
+        let lex = crate::parse::lexicon::shipped(language).expect("a shipped lexicon");
+        let _active = crate::parse::lexicon::activate(lex);
+        let tables = super::tables();
+        let firsts = [
+            "a", "an", "in", "at", "about", "more", "over", "up", "us", "s", "u", "some", "no", "just",
+            "mehr", "rund", "über", "um",
+        ];
+        let seconds = [
+            "the", "than", "million", "third", "half", "dozen", "least", "excess", "to", "$5", "5", "five",
+            "record", "new", "US$", "€3", "of", "point", "percent", "Prozent", "Mio.", "fünf", "a", "an",
+        ];
+        let mut generated = String::new();
+        for first in firsts {
+            for second in seconds {
+                for third in ["5", "five", "20%", "people", "$3 million", "fünf Prozent"] {
+                    generated.push_str(&format!("{first} {second} {third}. {first}\n{second}  {third}, "));
+                }
+            }
+        }
+        texts.push(generated);
+        for text in &texts {
+            let filtered = format!("{:?}", super::walk(text, true, true));
+            let unfiltered = format!("{:?}", super::walk(text, true, false));
+            assert_eq!(filtered, unfiltered, "{language}: {}", &text[..text.len().min(200)]);
+        }
+        assert!(tables.followers.starts(b"than") || language != "en");
+    }
+}
