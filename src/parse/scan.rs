@@ -113,7 +113,7 @@ fn letters_at(bytes: &[u8], pos: usize) -> usize {
         let x = u64::from_le_bytes(eight);
         // Lower-cased, high bits cleared: adding 0x1f sets a byte's high bit when it is at
         // least 'a', adding 0x05 when it is past 'z'; no byte carries into the next.
-        let y = (x | ONES * 0x20) & (ONES * 0x7f);
+        let y = (x | (ONES * 0x20)) & (ONES * 0x7f);
         let letter = (y + ONES * 0x1f) & !(y + ONES * 0x05) & !x & (ONES * 0x80);
         let not_letter = !letter & (ONES * 0x80);
         if not_letter != 0 {
