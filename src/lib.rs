@@ -42,8 +42,13 @@ pub fn read_as(text: &str, format: source::Format) -> Article {
 /// language) and its default language (`language:` of the configuration).
 pub fn read_with(text: &str, format: source::Format, rules: &RuleSet) -> Article {
     let document = source::read(text, format);
-    let lexicon = rules.lexicon_for(document.metadata.lang.as_deref());
-    parse::analyze_with(document, lexicon)
+    match rules.resolve_language(document.metadata.lang.as_deref()) {
+        Ok(lexicon) => parse::analyze_with(document, lexicon),
+        Err(tag) => {
+            let tag = tag.to_string();
+            parse::unread(document, &tag)
+        }
+    }
 }
 
 /// Reads and checks plain text against `rules`.
@@ -54,7 +59,8 @@ pub fn check_text(text: &str, rules: &RuleSet) -> Checked {
 /// Reads text in `format` and checks it against `rules` (no suppressions applied).
 pub fn check_as(text: &str, format: source::Format, rules: &RuleSet) -> Checked {
     let article = read_with(text, format, rules);
-    let findings = engine::check(&article, rules);
+    let mut findings = engine::check(&article, rules);
+    findings.extend(engine::unread_language(&article, text, rules));
     Checked { article, findings }
 }
 

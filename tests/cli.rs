@@ -221,3 +221,14 @@ fn usage_errors_exit_two() {
     let (code, _) = run(&["frobnicate"], None);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn the_human_header_counts_columns_in_characters_as_json_does() {
+    // Curly quotes and umlauts take several bytes; an editor counts them as one column each.
+    let text = "„Über“ – “the boss” said: prices fell 120% last year.\n";
+    let (_, human) = run(&["check", "-", "--stdin-filename", "quote.txt", "--color", "never"], Some(text));
+    let (_, json) = run(&["check", "-", "--stdin-filename", "quote.txt", "--format", "jsonl"], Some(text));
+    let column = text.chars().take_while(|c| *c != '1').count() + 1;
+    assert!(human.contains(&format!("[quote.txt:1:{column}]")), "{human}");
+    assert!(json.contains(&format!("\"column\":{column},")), "{json}");
+}

@@ -215,3 +215,67 @@ fn unusable_lexicon_values_are_named() {
     .expect("reads");
     assert!(file.problem().is_some_and(|p| p.contains("currencies.before")), "{:?}", file.problem());
 }
+
+#[test]
+fn an_article_in_a_language_without_a_lexicon_is_left_unread_and_says_so() {
+    // English words would take "10,5 %" for two figures; the article is not read at all, and
+    // the one finding points at its tag. A warning: the default `fail-on` (error) passes.
+    let (found, rendered) = check("fr/exportations.md");
+    assert_eq!(found, vec![("unsupported-language".to_string(), 2, 7)]);
+    assert!(rendered.contains("factlint reads en (English), de (Deutsch)"), "{rendered}");
+    insta::assert_snapshot!("french_unread", rendered);
+    let (code, _, err) = factlint(&["check", "fixtures/fr/exportations.md"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = factlint(&["claims", "fixtures/fr/exportations.md"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(json["unread_language"], "fr");
+    assert_eq!(json["quantities"].as_array().map(Vec::len), Some(0));
+
+    // HTML: the finding points at the attribute; a tag that names no language reads English.
+    let rules = RuleSet::builtin().expect("built-in rules");
+    let html =
+        |lang: &str| format!("<html lang=\"{lang}\"><body><p>Exports fell 120% last year.</p></body></html>");
+    let checked = factlint::check_as(&html("pt-BR"), factlint::source::Format::Html, &rules);
+    let rules_fired: Vec<&str> = checked.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules_fired, vec!["unsupported-language"]);
+    assert_eq!((checked.findings[0].span.start, checked.findings[0].span.end), (12, 17));
+    for no_language in ["und", "x-house", ""] {
+        let checked = factlint::check_as(&html(no_language), factlint::source::Format::Html, &rules);
+        let rules_fired: Vec<&str> = checked.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(rules_fired, vec!["impossible-value"], "lang={no_language:?}");
+    }
+
+    // Disabling the rule silences the note; the article is still not read.
+    let mut quiet = rules.clone();
+    quiet.get_mut("unsupported-language").expect("shipped rule").enabled = false;
+    let checked = factlint::check_as(&html("pt-BR"), factlint::source::Format::Html, &quiet);
+    assert!(checked.findings.is_empty() && checked.article.quantities.is_empty());
+}
+
+#[test]
+fn a_pack_adds_a_language() {
+    // With a French lexicon the same article is read: the impossible fall is caught, and the
+    // fall "de 10,5 % à 8,2 %, soit une baisse de 2,3 points" holds.
+    let (code, out, err) = factlint(&[
+        "check",
+        "fixtures/fr/exportations.md",
+        "--rules",
+        "fixtures/rule-packs/french",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    let found: Vec<(String, u64, u64)> = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json line");
+            (
+                v["rule"].as_str().unwrap_or("").to_string(),
+                v["line"].as_u64().unwrap_or(0),
+                v["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(found, vec![("impossible-value".to_string(), 10, 39)]);
+}

@@ -71,6 +71,8 @@ pub enum Kind {
     Grim,
     /// A suppression comment that suppressed nothing (reported by the suppression pass).
     UnusedSuppression,
+    /// An article in a language no lexicon reads, left unchecked (reported after reading).
+    UnsupportedLanguage,
     PercentPoints,
     ShareMismatch,
     TotalMismatch,
@@ -113,6 +115,7 @@ impl Kind {
         Kind::StatDecision,
         Kind::Grim,
         Kind::UnusedSuppression,
+        Kind::UnsupportedLanguage,
         Kind::PercentPoints,
         Kind::ShareMismatch,
         Kind::TotalMismatch,
@@ -134,6 +137,7 @@ impl Kind {
             Kind::StatDecision => "stat-decision",
             Kind::Grim => "grim",
             Kind::UnusedSuppression => "unused-suppression",
+            Kind::UnsupportedLanguage => "unsupported-language",
             Kind::PercentPoints => "percent-points",
             Kind::ShareMismatch => "share-mismatch",
             Kind::TotalMismatch => "total-mismatch",
@@ -158,7 +162,7 @@ impl Kind {
             Kind::ImpossibleValue => impossible::OPTIONS,
             Kind::StatP | Kind::StatDecision => stat_p::OPTIONS,
             Kind::Grim => grim::OPTIONS,
-            Kind::UnusedSuppression => &[],
+            Kind::UnusedSuppression | Kind::UnsupportedLanguage => &[],
             Kind::MultipleMismatch => multiple_mismatch::OPTIONS,
             Kind::PercentPoints
             | Kind::ShareMismatch
@@ -181,6 +185,7 @@ impl Kind {
             Kind::StatP | Kind::StatDecision => stat_p::VARS,
             Kind::Grim => grim::VARS,
             Kind::UnusedSuppression => &["directive", "reason"],
+            Kind::UnsupportedLanguage => &["language", "known"],
             Kind::PercentPoints => percent_points::VARS,
             Kind::ShareMismatch => share_mismatch::VARS,
             Kind::TotalMismatch => total_mismatch::VARS,
@@ -205,6 +210,8 @@ impl Kind {
             Kind::Grim => grim::check(article, rule),
             // Found after the checks, by `suppress::apply`; see `unused_suppressions`.
             Kind::UnusedSuppression => Vec::new(),
+            // Found by reading, in the original text; see `unread_language`.
+            Kind::UnsupportedLanguage => Vec::new(),
             Kind::PercentPoints => percent_points::check(article, rule),
             Kind::ShareMismatch => share_mismatch::check(article, rule),
             Kind::TotalMismatch => total_mismatch::check(article, rule),
@@ -302,6 +309,27 @@ pub fn unused_suppressions(unused: &[crate::suppress::Unused], rules: &RuleSet) 
             }
         })
         .collect()
+}
+
+/// The finding for an article left unread because no lexicon reads its language, if the
+/// `unsupported-language` rule is enabled; it points at the language tag in `original` (the
+/// file's text), or at the start of the file.
+pub fn unread_language(article: &Article, original: &str, rules: &RuleSet) -> Option<Finding> {
+    let tag = article.unread_language.as_deref()?;
+    let rule = rules.get("unsupported-language").filter(|r| r.enabled)?;
+    let known: Vec<String> =
+        rules.languages.all().iter().map(|l| format!("{} ({})", l.language, l.name)).collect();
+    let vars = [("language", tag.to_string()), ("known", known.join(", "))];
+    let span = crate::source::lang_declaration(original, tag).unwrap_or(Span::new(0, 0));
+    Some(Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: render_template(&rule.message, &vars),
+        span,
+        labels: vec![Label { span, text: "no lexicon reads this language".to_string() }],
+        help: rule.help.as_deref().map(|h| render_template(h, &vars)),
+        in_original: true,
+    })
 }
 
 /// A figure's interval, with a whole count written in full ("12 members") taken as exact:

@@ -269,6 +269,9 @@ pub struct Article {
     pub claims: Vec<Claim>,
     /// The vocabulary the article was read with (its language's lexicon).
     pub lexicon: &'static super::lexicon::Lexicon,
+    /// The language tag of an article written in a language no lexicon reads ("fr"): its
+    /// figures were not read, so nothing in it is checked.
+    pub unread_language: Option<String>,
 }
 
 impl Article {

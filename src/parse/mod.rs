@@ -17,10 +17,16 @@ use crate::source::{Document, Role};
 use crate::span::Span;
 
 /// Reads an article in its own language (`lang` of its front matter or HTML), English when it
-/// names none or one without a lexicon.
+/// names none; an article in a language without a lexicon is left unread ([`unread`]).
 pub fn analyze(document: Document) -> Article {
-    let lexicon = lexicon::Languages::default().for_tag(document.metadata.lang.as_deref());
-    analyze_with(document, lexicon)
+    let languages = lexicon::Languages::default();
+    match languages.resolve(document.metadata.lang.as_deref()) {
+        Ok(lexicon) => analyze_with(document, lexicon),
+        Err(tag) => {
+            let tag = tag.to_string();
+            unread(document, &tag)
+        }
+    }
 }
 
 /// Reads an article with `lexicon`: scans its figures and binds them into claims, sentence by
@@ -74,7 +80,20 @@ pub fn analyze_with(mut document: Document, lexicon: &'static lexicon::Lexicon) 
         group_shares_across_sentences(&mut claims, first_claim);
     }
     claims.extend(table_totals(&document, &quantities));
-    Article { document, quantities, claims, lexicon }
+    Article { document, quantities, claims, lexicon, unread_language: None }
+}
+
+/// An article in a language no lexicon reads (`language`, its tag): its text and no figures.
+/// Reading French with English words would take "3,5 %" for two figures; no reading is better
+/// than a wrong one.
+pub fn unread(document: Document, language: &str) -> Article {
+    Article {
+        document,
+        quantities: Vec::new(),
+        claims: Vec::new(),
+        lexicon: lexicon::english(),
+        unread_language: Some(language.to_string()),
+    }
 }
 
 /// Joins sentences split after one of the lexicon's abbreviations ("22 Mio. Euro"): the

@@ -23,6 +23,9 @@ struct QuantityOut<'a> {
 struct ArticleOut<'a> {
     version: u32,
     path: &'a str,
+    /// The language tag of an article no lexicon reads (its figures were not read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unread_language: Option<&'a str>,
     quantities: Vec<QuantityOut<'a>>,
     claims: &'a [Claim],
 }
@@ -53,6 +56,7 @@ pub fn render(path: &str, article: &Article) -> String {
             }
         })
         .collect();
-    let out = ArticleOut { version: 1, path, quantities, claims: &article.claims };
+    let unread_language = article.unread_language.as_deref();
+    let out = ArticleOut { version: 1, path, unread_language, quantities, claims: &article.claims };
     serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

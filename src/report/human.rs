@@ -4,7 +4,10 @@
 use super::{CheckedFile, FileResult, Summary, original_span};
 use crate::engine::Finding;
 use crate::rules::Severity;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 
 /// How to draw the report.
@@ -23,8 +26,43 @@ impl Default for Style {
 /// A finding as a miette diagnostic over the original file.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    source: NamedSource<String>,
+    source: FileSource<'a>,
     labels: Vec<LabeledSpan>,
+}
+
+/// The original file as miette reads it: borrowed (a file with many findings is not copied
+/// for each), and with the header's column counted in characters, as the JSON, SARIF and
+/// GitHub formats count it; miette's own count is in bytes, which puts the column of a
+/// figure after "“" or "ü" too far right.
+struct FileSource<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for FileSource<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let mut column = inner.column();
+        // miette gives a column only for a span read without context lines.
+        if column > 0 {
+            let start = span.offset();
+            let line_start = self.text.get(..start).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+            column = self.text.get(line_start..start).map_or(column, |s| s.chars().count());
+        }
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -92,7 +130,7 @@ pub fn render_finding(path: &str, file: &CheckedFile, finding: &Finding, style: 
         .collect();
     labels.sort_by_key(|l| l.offset());
     let diagnostic =
-        FindingDiagnostic { finding, source: NamedSource::new(path, file.source.clone()), labels };
+        FindingDiagnostic { finding, source: FileSource { name: path, text: &file.source }, labels };
     let mut out = String::new();
     if handler(style).render_report(&mut out, &diagnostic).is_err() {
         out = format!("{path}: {}: {}\n", finding.rule, finding.message);

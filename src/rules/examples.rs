@@ -52,7 +52,14 @@ fn run_one(rule: &Rule, alone: &RuleSet, bad: Option<&str>, good: Option<&str>) 
     let findings = |t: &str| -> Vec<crate::engine::Finding> {
         // An example that brings its own headline ("Exports Down 40%\n\nExports fell …")
         // keeps it.
-        let article = if t.contains("\n\n") { format!("# {t}\n") } else { format!("# Example\n\n{t}\n") };
+        // One that opens with front matter (its language, say) is an article as it stands.
+        let article = if t.starts_with("---\n") {
+            t.to_string()
+        } else if t.contains("\n\n") {
+            format!("# {t}\n")
+        } else {
+            format!("# Example\n\n{t}\n")
+        };
         match crate::check_source("example.md", article, alone).outcome {
             Ok(file) => file.checked.findings.into_iter().filter(|f| f.rule == rule.id).collect(),
             Err(_) => Vec::new(),

@@ -86,6 +86,32 @@ pub fn read(text: &str, format: Format) -> Document {
     }
 }
 
+/// Where `tag` is declared as the language in `original`: the tag's span in `lang="fr"`,
+/// `lang: fr` or `language: fr` (any case, quoted or not), the first such declaration.
+pub fn lang_declaration(original: &str, tag: &str) -> Option<Span> {
+    let lower = original.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower.get(from..)?.find("lang") {
+        let key = from + found;
+        from = key + 4;
+        let mut at = key + 4;
+        if lower[at..].starts_with("uage") {
+            at += 4;
+        }
+        let rest = &original[at..];
+        let after_key = rest.trim_start_matches([' ', '\t']);
+        let Some(value) = after_key.strip_prefix(['=', ':']) else { continue };
+        let value = value.trim_start_matches([' ', '\t', '"', '\'']);
+        let start = original.len() - value.len();
+        if value.starts_with(tag)
+            && !value[tag.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        {
+            return Some(Span::new(start, start + tag.len()));
+        }
+    }
+    None
+}
+
 /// An article ready to be checked.
 ///
 /// `text` is what the grammar reads. For plain text it is the file itself; for formats with
@@ -161,5 +187,25 @@ impl Document {
     /// Every sentence of the document with the paragraph index it belongs to.
     pub fn sentences(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
         self.paragraphs.iter().enumerate().flat_map(|(i, p)| p.sentences.iter().map(move |s| (i, *s)))
+    }
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::lang_declaration;
+
+    #[test]
+    fn the_language_tag_is_found_where_it_is_declared() {
+        let html = "<p lang=\"en\">x</p>\n<html LANG = 'fr-CA'>";
+        let span = lang_declaration(html, "fr-CA").expect("found");
+        assert_eq!(&html[span.start..span.end], "fr-CA");
+        let md = "---\ntitle: Slang: a study\nlanguage: fr\n---\n";
+        let span = lang_declaration(md, "fr").expect("found");
+        assert_eq!(&md[span.start..span.end], "fr");
+        assert_eq!(span.start, md.find("fr\n").expect("there"));
+        // "fr" is not the start of "fra"; a missing declaration is `None`.
+        assert_eq!(lang_declaration("lang: fra", "fr"), None);
+        assert_eq!(lang_declaration("no tag here", "fr"), None);
+        assert_eq!(lang_declaration("é lang=ü", "ü").map(|s| (s.start, s.end)), Some((8, 10)));
     }
 }

@@ -243,6 +243,13 @@ impl Lexicon {
     }
 }
 
+/// Tags that name no language: empty, undetermined ("und"), several ("mul"), no linguistic
+/// content ("zxx"), private use ("x-…", "i-…").
+fn names_no_language(tag: &str) -> bool {
+    let primary = primary_subtag(tag).to_ascii_lowercase();
+    matches!(primary.as_str(), "" | "und" | "mul" | "zxx" | "x" | "i")
+}
+
 /// The language of a tag: "de" of "de-AT" or "de_ch".
 fn primary_subtag(tag: &str) -> &str {
     tag.split(['-', '_']).next().unwrap_or("").trim()
@@ -324,15 +331,26 @@ impl PartialEq for Languages {
 }
 
 impl Languages {
-    /// The lexicon for a language tag: a pack's, then a shipped one, then English.
+    /// The lexicon for a language tag: a pack's, then a shipped one, then English (also for a
+    /// language with no lexicon; see [`Languages::resolve`] to tell that case apart).
     pub fn for_tag(&self, tag: Option<&str>) -> &'static Lexicon {
-        let Some(tag) = tag.filter(|t| !t.trim().is_empty()) else {
-            return self.extended.iter().find(|l| l.language == "en").copied().unwrap_or_else(english);
+        self.resolve(tag).unwrap_or_else(|_| self.resolve(None).unwrap_or_else(|_| english()))
+    }
+
+    /// The lexicon for a language tag ("de", "de-AT", "DE_ch", or a lexicon's own name such as
+    /// "Deutsch"), English when there is no tag or it names no language ("und", "zxx",
+    /// private-use "x-…"); `Err` with the tag when it names a language no lexicon reads.
+    pub fn resolve<'t>(&self, tag: Option<&'t str>) -> Result<&'static Lexicon, &'t str> {
+        let Some(tag) = tag.map(str::trim).filter(|t| !names_no_language(t)) else {
+            return Ok(self.extended.iter().find(|l| l.language == "en").copied().unwrap_or_else(english));
         };
         if let Some(found) = self.extended.iter().find(|l| l.speaks(tag)) {
-            return found;
+            return Ok(found);
         }
-        shipped(primary_subtag(tag)).unwrap_or_else(|| self.for_tag(None))
+        if let Some(found) = shipped(primary_subtag(tag)) {
+            return Ok(found);
+        }
+        self.all().into_iter().find(|l| l.name.eq_ignore_ascii_case(tag)).ok_or(tag)
     }
 
     /// Every language known, extended ones first.
@@ -447,6 +465,23 @@ mod tests {
         assert_eq!(en.change("rose"), Some(Direction::Down));
         assert_eq!(lookup(&en.qualifiers, "over"), Some(Qualifier::AtLeast));
         assert_eq!(en.change("skyrocketed"), Some(Direction::Up), "earlier extensions stay");
+    }
+
+    #[test]
+    fn tags_resolve_to_a_language_or_to_none_known() {
+        let languages = Languages::default();
+        let language = |tag: Option<&'static str>| languages.resolve(tag).map(|l| l.language.as_str());
+        assert_eq!(language(None), Ok("en"));
+        for no_language in ["", "  ", "und", "mul", "zxx", "x-house", "i-klingon"] {
+            assert_eq!(language(Some(no_language)), Ok("en"), "{no_language:?}");
+        }
+        assert_eq!(language(Some("DE_ch")), Ok("de"));
+        assert_eq!(language(Some("Deutsch")), Ok("de"));
+        assert_eq!(language(Some("english")), Ok("en"));
+        assert_eq!(language(Some("fr-CA")), Err("fr-CA"));
+        assert_eq!(language(Some(" Français ")), Err("Français"));
+        // Reading on without a lexicon falls back to English.
+        assert_eq!(languages.for_tag(Some("fr")).language, "en");
     }
 
     #[test]
