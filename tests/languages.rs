@@ -64,6 +64,25 @@ fn german_figures_are_read_with_german_conventions() {
         ]
     );
     assert_eq!(article.quantities[2].currency, Some("EUR"));
+    // Several groups are one number; a full stop before anything but three digits is a
+    // decimal point written the English way ("3.5 Prozent" is not "3" and "5 Prozent");
+    // versions, addresses and dates stay names.
+    let more = "---\nlang: de\n---\n\nEs waren 1.234.567 Euro, 3.5 Prozent, 3.50 Euro und 1.5 Mrd. Euro; \
+                Version 2.0.1, IP 192.168.1.2 und am 01.02.2020 nichts.\n";
+    let grouped = factlint::read_as(more, factlint::source::Format::Markdown);
+    let checked = &grouped.document.text;
+    let read: Vec<(String, f64)> =
+        grouped.quantities.iter().map(|q| (q.span.slice(checked).to_string(), q.value)).collect();
+    assert_eq!(
+        read,
+        vec![
+            ("1.234.567 Euro".to_string(), 1_234_567.0),
+            ("3.5 Prozent".to_string(), 3.5),
+            ("3.50 Euro".to_string(), 3.5),
+            ("1.5 Mrd. Euro".to_string(), 1.5e9),
+        ]
+    );
+    assert_eq!(grouped.quantities[1].decimals, 1, "3.5 is read to its tenth");
     // The same words in an English article are other numbers: 22.000 is twenty-two.
     let english =
         factlint::read_as(&text.replace("lang: de", "lang: en"), factlint::source::Format::Markdown);

@@ -96,6 +96,18 @@ fn digit_count(b: &[u8], from: usize) -> usize {
 /// The end of the integer part at `from` with thousands separators: "22,000", "1,234,567",
 /// "40 000" with a no-break or thin space, "12,34,567" (Indian grouping: pairs, then a
 /// group of three). `None` when there is no separator.
+/// Whether the full stop at `p` of a lexicon that groups digits with it (German "22.000") is a
+/// decimal point written the English way: followed by digits that are not a group of three
+/// ("3.5", "3.50", "1.2345"), and not by a further ".digits" (a version or a date, "2.0.1").
+fn foreign_point(b: &[u8], p: usize, group_marks: &[String]) -> bool {
+    if b.get(p) != Some(&b'.') || !group_marks.iter().any(|m| m == ".") {
+        return false;
+    }
+    let n = digit_count(b, p + 1);
+    let after = p + 1 + n;
+    n > 0 && n != 3 && !(b.get(after) == Some(&b'.') && digit_count(b, after + 1) > 0)
+}
+
 fn grouped_end(s: &str, from: usize, lead: usize, marks: &[String]) -> Option<usize> {
     let b = s.as_bytes();
     // Indian grouping: 1-2 digits, one or more ",dd", then ",ddd" not followed by a digit.
@@ -152,6 +164,11 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
     if b.get(p) == Some(&point) && digit_count(b, p + 1) > 0 {
         frac_len = digit_count(b, p + 1);
         p += 1 + frac_len;
+    } else if grouped.is_none() && lead > 0 && point != b'.' && foreign_point(b, p, &lex.group_marks) {
+        // "3.5 Prozent": where the full stop groups thousands, a full stop before anything but
+        // a group of three digits is the writer's decimal point, not "3" and "5 Prozent".
+        frac_len = digit_count(b, p + 1);
+        p += 1 + frac_len;
     }
     if lead == 0 && frac_len == 0 {
         return Err(fail());
@@ -162,6 +179,7 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
         let digits = &i[from..p];
         if point == b'.' { digits.to_string() } else { digits.replacen(char::from(point), ".", 1) }
     };
+    debug_assert!(frac_len == 0 || matches!(b.get(int_end), Some(c) if *c == point || *c == b'.'));
     let mut magnitude: f64 = if grouped.is_some() {
         let mut plain: String = int_text.chars().filter(char::is_ascii_digit).collect();
         if frac_len > 0 {

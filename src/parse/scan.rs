@@ -1659,8 +1659,11 @@ fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
             return Some((start + run + 1 + num + 1 + digit_run(&after[num + 1..])).into());
         }
     }
+    // "1.234.567" in German is a number; in English, dots between groups make a version or
+    // an address ("4.1.2", "192.168.1.2").
+    let grouped_by_dots = grouped_by_full_stops(rest, run);
     // Phone numbers: three or more groups of digits joined by spaces, dashes or dots.
-    if let Some(len) = phone_length(rest) {
+    if !grouped_by_dots && let Some(len) = phone_length(rest) {
         return Some((start + len).into());
     }
     match b.get(run) {
@@ -1723,15 +1726,35 @@ fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
     if lower == "s" && run == 4 {
         return Some((start + run + 1).into());
     }
-    // Version numbers and similar: 4.1.2
-    if tail.starts_with('.') && digit_run(&tail[1..]) > 0 {
+    // Version numbers and addresses: 4.1.2, 192.168.1.2 — every group is part of the name.
+    if !grouped_by_dots && tail.starts_with('.') && digit_run(&tail[1..]) > 0 {
         let t2 = &tail[1 + digit_run(&tail[1..])..];
         if t2.starts_with('.') && digit_run(&t2[1..]) > 0 {
-            let len = run + 1 + digit_run(&tail[1..]) + 1 + digit_run(&t2[1..]);
+            let mut len = run;
+            while rest[len..].starts_with('.') && digit_run(&rest[len + 1..]) > 0 {
+                len += 1 + digit_run(&rest[len + 1..]);
+            }
             return Some((start + len).into());
         }
     }
     None
+}
+
+/// Whether the digits at the start of `rest` (`run` of them before the first mark) are a number
+/// grouped by full stops in a lexicon that groups with them: "1.234.567" in German, every group
+/// of three and no further ".digits" after the last.
+fn grouped_by_full_stops(rest: &str, run: usize) -> bool {
+    if run == 0 || run > 3 || !lexicon::active().group_marks.iter().any(|m| m == ".") {
+        return false;
+    }
+    let b = rest.as_bytes();
+    let mut p = run;
+    let mut groups = 0;
+    while b.get(p) == Some(&b'.') && digit_run(&rest[p + 1..]) == 3 {
+        p += 4;
+        groups += 1;
+    }
+    groups > 0 && !(b.get(p) == Some(&b'.') && rest[p + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn digit_run(s: &str) -> usize {

@@ -168,6 +168,7 @@ fn things_that_are_not_amounts() {
         ),
         ("A 5G network in the 1990s.", &[]),
         ("Version 4.1.2 is out.", &[]),
+        ("Ping 192.168.1.2 or update to 4.1.2.7 today.", &[]),
         ("It took 10 years.", &[("10 years", Unit::Duration)]),
         ("A 45-year-old man.", &[("45-year-old", Unit::Duration)]),
     ];
