@@ -298,3 +298,57 @@ fn a_pack_adds_a_language() {
         .collect();
     assert_eq!(found, vec![("impossible-value".to_string(), 10, 39)]);
 }
+
+/// The rule ids fired on a German Markdown body.
+fn german_findings(body: &str) -> Vec<String> {
+    let rules = RuleSet::builtin().expect("the shipped pack is valid");
+    let text = format!("---\nlang: de\n---\n\n{body}\n");
+    let checked = factlint::check_as(&text, factlint::source::Format::Markdown, &rules);
+    checked.findings.iter().map(|f| f.rule.clone()).collect()
+}
+
+#[test]
+fn german_subjects_after_the_verb_keep_the_change_with_its_figures() {
+    // A main clause puts its verb second: "Im Oktober stieg der Umsatz …".
+    for (body, expected) in [
+        (
+            "Im Oktober stieg der Umsatz des Konzerns um 50 Prozent von 100 auf 120 Mio. Euro.",
+            &["change-mismatch"][..],
+        ),
+        ("Im Oktober stieg der Umsatz des Konzerns um 20 Prozent von 100 auf 120 Mio. Euro.", &[]),
+        ("Im Vorjahr stieg sie von 300 auf 200.", &["change-direction"]),
+        (
+            "Damit sank die Zahl der Arbeitslosen von 300 auf 200, ein Minus von 50 Prozent.",
+            &["change-mismatch"],
+        ),
+        ("Damit sank die Zahl der Arbeitslosen von 300 auf 200, ein Minus von 33 Prozent.", &[]),
+        // A comma or a word that is no part of a subject ends the search.
+        ("Die Preise stiegen, den Umsatz von 300 auf 200 drückte das.", &[]),
+        ("Im Oktober stiegen die Exporte in die USA von 300 auf 400.", &[]),
+    ] {
+        assert_eq!(german_findings(body), expected, "{body}");
+    }
+}
+
+#[test]
+fn german_ordinals_written_with_a_full_stop_are_positions() {
+    let read = |body: &str| {
+        let text = format!("---\nlang: de\n---\n\n{body}\n");
+        let article = factlint::read_as(&text, factlint::source::Format::Markdown);
+        article
+            .quantities
+            .iter()
+            .map(|q| q.span.slice(&article.document.text).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(read("Am 3. Oktober, im 3. Quartal und vom 5. auf den 2. Platz.").is_empty());
+    assert_eq!(read("Am 3. Oktober stieg der Umsatz um 20 Prozent."), vec!["20 Prozent"]);
+    // At the end of a sentence the figure is a figure; English has no ordinal full stop.
+    assert_eq!(read("Die Quote lag bei 3. Die Zahl stieg."), vec!["3"]);
+    let english = factlint::read_as("Section 3. on page 5.\n", factlint::source::Format::Text);
+    assert_eq!(english.quantities.len(), 2);
+    assert!(
+        german_findings("Am 3. Oktober stieg der Umsatz um 50 Prozent von 100 auf 120 Euro.")
+            .contains(&"change-mismatch".to_string())
+    );
+}

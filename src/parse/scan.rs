@@ -1659,6 +1659,11 @@ fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
             return Some((start + run + 1 + num + 1 + digit_run(&after[num + 1..])).into());
         }
     }
+    // "am 3. Oktober", "vom 5. auf den 2. Platz": where a full stop after digits writes an
+    // ordinal, a position.
+    if run <= 4 && b.get(run) == Some(&b'.') && ordinal_dot_follows(&rest[run + 1..]) {
+        return Some(NotAmount { end: start + run + 1, ordinal: rest[..run].parse::<f64>().ok() });
+    }
     // "1.234.567" in German is a number; in English, dots between groups make a version or
     // an address ("4.1.2", "192.168.1.2").
     let grouped_by_dots = grouped_by_full_stops(rest, run);
@@ -1738,6 +1743,26 @@ fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
         }
     }
     None
+}
+
+/// Whether what follows digits and a full stop (`after`, from the space on) makes them an
+/// ordinal, in a lexicon that writes ordinals so: a space, then a month, a word in lower case
+/// or an ordinal noun ("3. Oktober", "5. auf", "2. Platz").
+fn ordinal_dot_follows(after: &str) -> bool {
+    let lex = lexicon::active();
+    if !lex.ordinal_dot {
+        return false;
+    }
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    if next.len() == after.len() {
+        return false;
+    }
+    let word_len = next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len());
+    let word = &next[..word_len];
+    !word.is_empty()
+        && (word.starts_with(char::is_lowercase)
+            || lexicon::contains(&lex.months, word)
+            || lexicon::contains(&lex.ordinal_nouns, word))
 }
 
 /// Whether the digits at the start of `rest` (`run` of them before the first mark) are a number

@@ -35,6 +35,9 @@ pub struct Lexicon {
     pub name: String,
     pub decimal_mark: char,
     pub group_marks: Vec<String>,
+    /// A full stop after digits may write an ordinal ("am 3. Oktober"); see `ordinal_nouns`.
+    pub ordinal_dot: bool,
+    pub ordinal_nouns: Vec<String>,
     pub qualifiers: Vec<(String, Qualifier)>,
     pub bound_signs: Vec<(String, Qualifier)>,
     pub exact_phrases: Vec<String>,
@@ -74,6 +77,11 @@ pub struct Lexicon {
     pub articles: Vec<String>,
     pub joins: Vec<String>,
     pub verb_final: bool,
+    /// The verb may come before its subject ("Im Oktober stieg der Umsatz um 5 Prozent"): a
+    /// subject of capitalised nouns and `subject_words` may stand between a change verb and its
+    /// figures.
+    pub verb_second: bool,
+    pub subject_words: Vec<String>,
     /// Quantifier phrases as lower-case words, with the shares (percent) they allow.
     pub quantifiers: Vec<(Vec<String>, f64, f64)>,
     pub time_nouns: Vec<String>,
@@ -161,6 +169,8 @@ impl Lexicon {
         let numbers = f.numbers.clone().unwrap_or(schema::Numbers {
             decimal_mark: '.',
             group_marks: vec![",".into(), "\u{202f}".into(), "\u{a0}".into(), "\u{2009}".into()],
+            ordinal_dot: false,
+            ordinal_nouns: Vec::new(),
         });
         let mut change_words: Vec<(String, Direction)> =
             f.change_words.up.iter().map(|w| (w.clone(), Direction::Up)).collect();
@@ -184,6 +194,8 @@ impl Lexicon {
             name: f.name.clone().unwrap_or_else(|| f.language.clone()),
             decimal_mark: numbers.decimal_mark,
             group_marks: longest_first_words(numbers.group_marks),
+            ordinal_dot: numbers.ordinal_dot,
+            ordinal_nouns: numbers.ordinal_nouns.iter().map(|w| w.to_lowercase()).collect(),
             qualifiers: by_meaning(&f.qualifiers),
             bound_signs: by_meaning(&f.bound_signs),
             exact_phrases: longest_first_words(f.exact_phrases.clone()),
@@ -221,6 +233,8 @@ impl Lexicon {
             articles: f.function_words.articles.clone(),
             joins: f.function_words.joins.clone(),
             verb_final: f.verb_final.unwrap_or(false),
+            verb_second: f.verb_second.unwrap_or(false),
+            subject_words: f.function_words.subject_words.clone(),
             quantifiers,
             time_nouns: f.time_nouns.clone(),
             count_nouns: f.count_nouns.clone(),

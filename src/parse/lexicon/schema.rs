@@ -89,6 +89,7 @@ pub struct LexiconFile {
     #[serde(default)]
     pub function_words: FunctionWords,
     pub verb_final: Option<bool>,
+    pub verb_second: Option<bool>,
     #[serde(default)]
     pub multiples: Ordered<f64>,
     #[serde(default)]
@@ -112,6 +113,14 @@ pub struct Numbers {
     /// Marks between groups of three digits: "," in English, "." in German, and thin or
     /// no-break spaces in both.
     pub group_marks: Vec<String>,
+    /// Whether a full stop after digits writes an ordinal ("am 3. Oktober", "vom 5. auf den 2.
+    /// Platz"): then digits and a full stop before a month, a word in lower case or one of
+    /// `ordinal-nouns` are a position, never an amount.
+    #[serde(default)]
+    pub ordinal_dot: bool,
+    /// Nouns that follow an ordinal written with a full stop ("2. Platz", "3. Quartal").
+    #[serde(default)]
+    pub ordinal_nouns: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -175,6 +184,10 @@ pub struct FunctionWords {
     pub articles: Vec<String>,
     #[serde(default)]
     pub joins: Vec<String>,
+    /// Words besides capitalised nouns that make up a subject standing between a change verb
+    /// and its figures in a verb-second language ("stieg der Umsatz um 5 Prozent").
+    #[serde(default)]
+    pub subject_words: Vec<String>,
 }
 
 impl LexiconFile {
@@ -209,6 +222,7 @@ impl LexiconFile {
             ("function-words.of", &f.of),
             ("function-words.articles", &f.articles),
             ("function-words.joins", &f.joins),
+            ("function-words.subject-words", &f.subject_words),
         ] {
             list(&mut all, key, words);
         }
@@ -366,6 +380,9 @@ impl LexiconFile {
         if o.verb_final.is_some() {
             self.verb_final = o.verb_final;
         }
+        if o.verb_second.is_some() {
+            self.verb_second = o.verb_second;
+        }
         grouped(&mut self.qualifiers, o.qualifiers);
         grouped(&mut self.bound_signs, o.bound_signs);
         list(&mut self.exact_phrases, o.exact_phrases);
@@ -410,6 +427,7 @@ impl LexiconFile {
         list(&mut f.of, g.of);
         list(&mut f.articles, g.articles);
         list(&mut f.joins, g.joins);
+        list(&mut f.subject_words, g.subject_words);
         map(&mut self.multiples, o.multiples);
         map(&mut self.quantifiers, o.quantifiers);
         map(&mut self.relative_ordinals, o.relative_ordinals);

@@ -299,6 +299,11 @@ impl<'a, 't> Reader<'a, 't> {
                     }
                     stated = amount;
                 }
+                // "stieg der Umsatz (um 50 Prozent) von 100 auf 120": the subject after the verb.
+                Token::Word(..) => {
+                    cue = self.verb_before_subject(k);
+                    break;
+                }
                 _ => break,
             }
         }
@@ -337,6 +342,51 @@ impl<'a, 't> Reader<'a, 't> {
             to: Some(to),
             stated,
         })
+    }
+
+    /// Where the figures of a change verb may begin, from token `k` right after the verb: past
+    /// a subject that stands after the verb in a verb-second language ("stieg der Umsatz des
+    /// Konzerns um 5 Prozent") when a word of by, of, from or to follows it; else `k`.
+    fn after_subject(&self, k: usize) -> usize {
+        if !self.lex.verb_second {
+            return k;
+        }
+        let mut j = k;
+        while j < k + 4 && self.word(j).is_some_and(|w| self.subject_word(w)) {
+            j += 1;
+        }
+        let lex = self.lex;
+        let opens_figures = [&lex.by, &lex.of, &lex.from, &lex.to].iter().any(|words| self.is_word(j, words));
+        if j > k && opens_figures { j } else { k }
+    }
+
+    /// The change verb before a subject that ends at word token `last` ("stieg der Umsatz"),
+    /// in a verb-second language: its direction, span and token.
+    fn verb_before_subject(&self, last: usize) -> Option<(Direction, Span, usize)> {
+        if !self.lex.verb_second {
+            return None;
+        }
+        let mut m = last;
+        for _ in 0..4 {
+            if !self.word(m).is_some_and(|w| self.subject_word(w)) || m == 0 {
+                return None;
+            }
+            if let Some((d, span)) = self.cue(m - 1) {
+                return Some((d, span, m - 1));
+            }
+            m -= 1;
+        }
+        None
+    }
+
+    /// A word of a subject after the verb: a capitalised noun or one of the lexicon's subject
+    /// words ("der", "des", "sie").
+    fn subject_word(&self, w: &str) -> bool {
+        let lex = self.lex;
+        let small = [&lex.by, &lex.of, &lex.from, &lex.to, &lex.joins];
+        (w.starts_with(char::is_uppercase) || lexicon::contains(&lex.subject_words, w))
+            && lex.change(w).is_none()
+            && !small.iter().any(|words| lexicon::contains(words, w))
     }
 
     /// A change stated after its levels, from token `k`: "…, a rise of 19%", "(up 19%)",
@@ -385,7 +435,9 @@ impl<'a, 't> Reader<'a, 't> {
         let cue_word = self.word(i).unwrap_or("");
         let noun_form = i > 0 && self.is_word(i - 1, &self.lex.articles);
         let noun_only = lexicon::contains(&lex.noun_only_change_words, cue_word);
-        let mut j = i + 1;
+        // "stieg der Umsatz um 50 Prozent": a subject between the verb and its figures.
+        let after_cue = if noun_form || noun_only { i + 1 } else { self.after_subject(i + 1) };
+        let mut j = after_cue;
         // "a rise of 5%", "gains of 4.5%". A word that also means "from" reads as "of" only
         // after a noun: "ein Plus von 25 Prozent", but "sank von 120 Prozent im Jahr 2020 auf
         // 95 Prozent" gives a level.
@@ -412,7 +464,7 @@ impl<'a, 't> Reader<'a, 't> {
         {
             // ("um 2 Prozent auf 7 Prozent" is by and to: "um" means both "of" and "by".)
             let range_of_changes = of
-                && !self.is_word(i + 1, &self.lex.by)
+                && !self.is_word(after_cue, &self.lex.by)
                 && stated.is_some_and(|s| self.quantities[s].unit == self.quantities[y].unit);
             if range_of_changes {
                 return None;
