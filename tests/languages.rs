@@ -121,6 +121,28 @@ fn german_readings_that_would_cry_wolf_stay_quiet() {
 }
 
 #[test]
+fn german_number_words_joined_into_one_word_are_read() {
+    let text = "---\nlang: de\n---\n\nEs waren zweiundzwanzig Menschen, rund dreihundertfünfzig Gäste, \
+                fünfundzwanzig Prozent, zweitausendvierhundert, einhundert, hundertzwanzig, \
+                siebzehnhundert und zweiundzwanzig Millionen Euro.\n";
+    let article = factlint::read_as(text, factlint::source::Format::Markdown);
+    let values: Vec<f64> = article.quantities.iter().map(|q| q.value).collect();
+    assert_eq!(values, vec![22.0, 350.0, 25.0, 2400.0, 100.0, 120.0, 1700.0, 22e6]);
+    assert_eq!(article.quantities[2].unit, factlint::parse::Unit::Percent);
+    // Words that only begin like numbers, or hold them, are words.
+    let text = "---\nlang: de\n---\n\nAchtung: Hunderte und Zehntausende feierten die \
+                Einhundertjahrfeier, einmal und elfmal, in Dreikönig und Tausendundeiner Nacht.\n";
+    let article = factlint::read_as(text, factlint::source::Format::Markdown);
+    let read: Vec<&str> = article.quantities.iter().map(|q| q.span.slice(&article.document.text)).collect();
+    assert!(read.is_empty(), "{read:?}");
+    // The figures of a change, in words.
+    assert_eq!(
+        german_findings("Die Zahl stieg von zweiundzwanzig auf fünfundzwanzig, ein Plus von 40 Prozent."),
+        vec!["change-mismatch".to_string()]
+    );
+}
+
+#[test]
 fn german_number_words_with_umlauts_are_read() {
     let text =
         "---\nlang: de\n---\n\nDie Quote stieg von zwölf Prozent auf dreißig Prozent, rund fünf Millionen.\n";

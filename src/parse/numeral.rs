@@ -450,8 +450,9 @@ fn classify_slow(lex: &lexicon::Lexicon, w: &str) -> Option<Kind> {
     if lower_eq("hundred") {
         return Some(Kind::Hundred);
     }
+    // A language's word for a hundred ("hundert") composes as "hundred" does.
     if let Some(v) = lookup(&lex.scales, w) {
-        return Some(Kind::Scale(v));
+        return Some(if v == 100.0 { Kind::Hundred } else { Kind::Scale(v) });
     }
     if contains(&lex.number_articles, w) {
         return Some(Kind::A);
@@ -536,9 +537,19 @@ fn tokens(i: &str) -> Toks {
         if !at_boundary(after) && !after.starts_with('-') {
             break;
         }
-        let Some(kind) = classify(w) else { break };
         let end = pos + w.len();
-        toks.push(Tok { kind, end, hyphen_before });
+        match classify(w) {
+            Some(kind) => toks.push(Tok { kind, end, hyphen_before }),
+            // "zweiundzwanzig": one word, the parts of a number; it must fit whole.
+            None => match compound(w) {
+                Some((kinds, n)) if toks.len + n <= MAX_PHRASE_WORDS => {
+                    for (k, kind) in kinds[..n].iter().enumerate() {
+                        toks.push(Tok { kind: *kind, end, hyphen_before: hyphen_before && k == 0 });
+                    }
+                }
+                _ => break,
+            },
+        }
         // The joiner to the next word: "-", " - ", " – ", or spaces.
         let after = &i[end..];
         let (joined, hyphen) = if let Some(a) = after.strip_prefix('-') {
@@ -561,6 +572,84 @@ fn tokens(i: &str) -> Toks {
         hyphen_before = hyphen;
     }
     toks
+}
+
+/// The most parts one number word may be made of ("zweihundertfünfundzwanzigtausend" has
+/// five once "fünfundzwanzig" is one).
+const MAX_COMPOUND_PARTS: usize = 8;
+
+/// A number written as one word in a language that joins its number words
+/// (`number-words.compounds`): "zweiundzwanzig" 22, "dreihundertfünfzig" 350,
+/// "zweitausendvierhundert" 2,400, "einhundert" 100. Returns the word kinds it stands for, to be
+/// read as if written apart ("zwei hundert fünfzig"), when the whole word is one number.
+pub(crate) fn compound(word: &str) -> Option<([Kind; MAX_COMPOUND_PARTS], usize)> {
+    let parts = &lexicon::active().compound_parts;
+    if parts.is_empty() || word.len() < 6 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let mut found = [lexicon::CompoundPart::Join; MAX_COMPOUND_PARTS * 2];
+    split_compound(&lower, parts, &mut found, 0)
+}
+
+/// The first split of `rest` into parts (longest first) that reads as one number.
+fn split_compound(
+    rest: &str,
+    parts: &[(String, lexicon::CompoundPart)],
+    found: &mut [lexicon::CompoundPart; MAX_COMPOUND_PARTS * 2],
+    n: usize,
+) -> Option<([Kind; MAX_COMPOUND_PARTS], usize)> {
+    if rest.is_empty() {
+        return if n >= 2 { compound_kinds(&found[..n]) } else { None };
+    }
+    if n == found.len() {
+        return None;
+    }
+    for (word, part) in parts {
+        if let Some(after) = rest.strip_prefix(word.as_str()) {
+            found[n] = *part;
+            if let Some(read) = split_compound(after, parts, found, n + 1) {
+                return Some(read);
+            }
+        }
+    }
+    None
+}
+
+/// The word kinds of a compound's parts, when they make one whole number: a unit joined to
+/// its tens becomes the tens ("zwei und zwanzig" is 22), a leading scale counts one of it
+/// ("hundertzwanzig" is 120).
+fn compound_kinds(parts: &[lexicon::CompoundPart]) -> Option<([Kind; MAX_COMPOUND_PARTS], usize)> {
+    use lexicon::CompoundPart as P;
+    let mut kinds = [Kind::And; MAX_COMPOUND_PARTS];
+    let mut n = 0;
+    let mut push = |kind: Kind| -> Option<()> {
+        *kinds.get_mut(n)? = kind;
+        n += 1;
+        Some(())
+    };
+    let mut i = 0;
+    while i < parts.len() {
+        match (parts[i], parts.get(i + 1), parts.get(i + 2)) {
+            (P::Unit(u), Some(P::Join), Some(P::Tens(t))) if (1..10).contains(&u) => {
+                push(Kind::Tens(u + t))?;
+                i += 3;
+                continue;
+            }
+            (P::Unit(u), ..) => push(Kind::Unit(u))?,
+            (P::Tens(t), ..) => push(Kind::Tens(t))?,
+            (P::Scale(s), ..) => {
+                if i == 0 {
+                    push(Kind::Unit(1))?;
+                }
+                push(if s == 100.0 { Kind::Hundred } else { Kind::Scale(s) })?;
+            }
+            (P::Join, ..) => return None,
+        }
+        i += 1;
+    }
+    exact_cardinal(&kinds[..n])?;
+    Some((kinds, n))
 }
 
 /// A whole number read from number words.

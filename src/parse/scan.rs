@@ -64,6 +64,8 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
                     starts.contains(key)
                         && (!filter || tables.standalone.contains(key) || tables.may_follow(bytes, pos + len))
                 };
+            // "zweiundzwanzig": a number word joined from parts is in no table.
+            let plausible = plausible || tables.compounds && compound_at(&bytes[pos..]);
             if plausible
                 && is_candidate_start(text, pos, char::from(b))
                 && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)
@@ -124,6 +126,19 @@ fn letters_at(bytes: &[u8], pos: usize) -> usize {
     len + bytes[pos + len..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
 }
 
+/// Whether the word at the start of `bytes` is a number written as one word ("zweiundzwanzig",
+/// "fünfundzwanzig").
+fn compound_at(bytes: &[u8]) -> bool {
+    // No number word is longer than this; looking further would cost every word its text.
+    let head = &bytes[..bytes.len().min(96)];
+    let text = std::str::from_utf8(head).unwrap_or_else(|e| {
+        // Cut where a character was cut (the text itself is UTF-8).
+        std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or("")
+    });
+    let word_end = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
+    super::numeral::compound(&text[..word_end]).is_some()
+}
+
 /// The end of the word or digit run going on at `pos` ("22,000.5" is one run).
 fn skip_word(text: &str, mut pos: usize) -> usize {
     let bytes = text.as_bytes();
@@ -179,6 +194,9 @@ pub(crate) struct Tables {
     followers: KeySet,
     /// Lower-case start words whose first letter is not ASCII ("über").
     other_starts: Vec<String>,
+    /// Whether number words join into one word in this language ("zweiundzwanzig"): such a
+    /// word starts a figure though it is in no table.
+    compounds: bool,
     /// Words that may follow a numeral as its magnitude ("million", "bn", "k", "dozen").
     magnitude_words: KeySet,
     /// Words that may follow a numeral as its unit: percent and point words, currency words
@@ -329,6 +347,7 @@ impl Tables {
             followers,
             numeral_starts,
             other_starts,
+            compounds: !lex.compound_parts.is_empty(),
             magnitude_words,
             unit_words,
             currency_prefix_words,
@@ -343,7 +362,9 @@ impl Tables {
         let rest = &bytes[end..];
         let skip = rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(rest.len());
         let rest = &rest[skip..];
-        !rest.first().is_some_and(u8::is_ascii_alphabetic) || self.followers.starts(rest)
+        !rest.first().is_some_and(u8::is_ascii_alphabetic)
+            || self.followers.starts(rest)
+            || self.compounds && compound_at(rest)
     }
 
     /// Whether a start word whose first letter is not ASCII begins `text`.
@@ -599,7 +620,7 @@ fn may_begin_numeral(rest: &str) -> bool {
     }
     let tables = tables();
     if !tables.numeral_starts.starts(bytes) {
-        return false;
+        return tables.compounds && compound_at(bytes);
     }
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     if !lexicon::contains(&lexicon::active().number_articles, &rest[..len]) {

@@ -50,6 +50,9 @@ pub struct Lexicon {
     pub sign_words: Vec<String>,
     /// Words for "one" before a scale or fraction ("a million"), lower case.
     pub number_articles: Vec<String>,
+    /// Parts of number words written as one word, longest first ("zweiundzwanzig"); empty
+    /// in a language that writes them apart.
+    pub compound_parts: Vec<(String, CompoundPart)>,
     pub magnitudes: Vec<(String, f64)>,
     pub money_magnitudes: Vec<(String, f64)>,
     pub currency_before: Vec<(String, String)>,
@@ -207,6 +210,7 @@ impl Lexicon {
             dozens: longest_first_words(f.number_words.dozens.clone()),
             sign_words: longest_first_words(f.number_words.signs.clone()),
             number_articles: f.number_words.articles.iter().map(|w| w.to_lowercase()).collect(),
+            compound_parts: compound_parts(f),
             magnitudes: longest_first(f.magnitudes.0.clone()),
             money_magnitudes: longest_first(f.money_magnitudes.0.clone()),
             currency_before: longest_first(f.currencies.before.0.clone()),
@@ -272,6 +276,32 @@ fn primary_subtag(tag: &str) -> &str {
 /// Reads one lexicon file.
 pub fn parse_file(text: &str, name: &str) -> Result<LexiconFile, miette::Report> {
     crate::rules::yaml::from_str(text, name)
+}
+
+/// A part of a number word written as one word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CompoundPart {
+    Unit(u32),
+    Tens(u32),
+    /// A scale: 100 ("hundert"), 1000 ("tausend") and up.
+    Scale(f64),
+    /// The word between a unit and its tens ("und").
+    Join,
+}
+
+/// The parts number words are written with as one word, longest first, lower-cased; none when
+/// the lexicon has no `number-words.compounds`.
+fn compound_parts(f: &LexiconFile) -> Vec<(String, CompoundPart)> {
+    let Some(c) = &f.number_words.compounds else { return Vec::new() };
+    let n = &f.number_words;
+    let mut parts: Vec<(String, CompoundPart)> = Vec::new();
+    parts.extend(n.units.0.iter().chain(&c.units.0).map(|(w, v)| (w.to_lowercase(), CompoundPart::Unit(*v))));
+    parts.extend(n.tens.0.iter().map(|(w, v)| (w.to_lowercase(), CompoundPart::Tens(*v))));
+    parts.extend(n.scales.0.iter().map(|(w, v)| (w.to_lowercase(), CompoundPart::Scale(*v))));
+    parts.extend(c.joins.iter().map(|w| (w.to_lowercase(), CompoundPart::Join)));
+    parts.retain(|(w, _)| !w.is_empty());
+    parts.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    parts
 }
 
 /// The languages shipped in the binary (each file is named after its language), English

@@ -141,6 +141,22 @@ pub struct NumberWords {
     /// Words for "one" before a scale or a fraction: "a million", "a third".
     #[serde(default)]
     pub articles: Vec<String>,
+    /// How number words join into one word ("zweiundzwanzig", "dreihundertfünfzig"); absent
+    /// in a language that writes them apart.
+    #[serde(default)]
+    pub compounds: Option<Compounds>,
+}
+
+/// Number words written as one word: its parts are the units, tens and scales, and these.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Compounds {
+    /// The word between a unit and its tens ("und" of "zweiundzwanzig").
+    #[serde(default)]
+    pub joins: Vec<String>,
+    /// Forms of units used only inside a compound ("ein" of "einundzwanzig", "einhundert").
+    #[serde(default)]
+    pub units: Ordered<u32>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -388,6 +404,9 @@ impl LexiconFile {
         list(&mut self.exact_phrases, o.exact_phrases);
         grouped(&mut self.bound_suffixes, o.bound_suffixes);
         let (n, m) = (&mut self.number_words, o.number_words);
+        if m.compounds.is_some() {
+            n.compounds = m.compounds;
+        }
         map(&mut n.units, m.units);
         map(&mut n.tens, m.tens);
         map(&mut n.scales, m.scales);
