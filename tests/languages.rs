@@ -64,6 +64,12 @@ fn german_figures_are_read_with_german_conventions() {
         ]
     );
     assert_eq!(article.quantities[2].currency, Some("EUR"));
+    // Dates, times and addresses written with full stops are no amounts.
+    let names = "---\nlang: de\n---\n\nAm 31.12. um 14.30 Uhr, am 3.5. und am 1.1.2024 fiel \
+                 der Server 192.168.100.200 aus; 1.2345 Menschen.\n";
+    let names = factlint::read_as(names, factlint::source::Format::Markdown);
+    let read: Vec<&str> = names.quantities.iter().map(|q| q.span.slice(&names.document.text)).collect();
+    assert!(read.iter().all(|r| *r == "2024"), "{read:?}");
     // Several groups are one number; a full stop before anything but three digits is a
     // decimal point written the English way ("3.5 Prozent" is not "3" and "5 Prozent");
     // versions, addresses and dates stay names.
@@ -135,6 +141,9 @@ fn german_number_words_joined_into_one_word_are_read() {
     let article = factlint::read_as(text, factlint::source::Format::Markdown);
     let read: Vec<&str> = article.quantities.iter().map(|q| q.span.slice(&article.document.text)).collect();
     assert!(read.is_empty(), "{read:?}");
+    // A word made to split many ways is given up on, not searched through.
+    let text = format!("---\nlang: de\n---\n\nEs waren {} Menschen.\n", "achtzehn".repeat(12));
+    assert!(factlint::read_as(&text, factlint::source::Format::Markdown).quantities.is_empty());
     // The figures of a change, in words.
     assert_eq!(
         german_findings("Die Zahl stieg von zweiundzwanzig auf fünfundzwanzig, ein Plus von 40 Prozent."),
@@ -273,7 +282,8 @@ fn an_article_in_a_language_without_a_lexicon_is_left_unread_and_says_so() {
     assert_eq!(json["unread_language"], "fr");
     assert_eq!(json["quantities"].as_array().map(Vec::len), Some(0));
 
-    // HTML: the finding points at the attribute; a tag that names no language reads English.
+    // HTML: the finding points at the attribute; a tag that names no language, or English by
+    // another code or name, reads English.
     let rules = RuleSet::builtin().expect("built-in rules");
     let html =
         |lang: &str| format!("<html lang=\"{lang}\"><body><p>Exports fell 120% last year.</p></body></html>");
@@ -281,10 +291,10 @@ fn an_article_in_a_language_without_a_lexicon_is_left_unread_and_says_so() {
     let rules_fired: Vec<&str> = checked.findings.iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules_fired, vec!["unsupported-language"]);
     assert_eq!((checked.findings[0].span.start, checked.findings[0].span.end), (12, 17));
-    for no_language in ["und", "x-house", ""] {
-        let checked = factlint::check_as(&html(no_language), factlint::source::Format::Html, &rules);
+    for read_as_english in ["und", "x-house", "", "eng", "en-US", "English"] {
+        let checked = factlint::check_as(&html(read_as_english), factlint::source::Format::Html, &rules);
         let rules_fired: Vec<&str> = checked.findings.iter().map(|f| f.rule.as_str()).collect();
-        assert_eq!(rules_fired, vec!["impossible-value"], "lang={no_language:?}");
+        assert_eq!(rules_fired, vec!["impossible-value"], "lang={read_as_english:?}");
     }
 
     // Disabling the rule silences the note; the article is still not read.
@@ -346,6 +356,14 @@ fn german_subjects_after_the_verb_keep_the_change_with_its_figures() {
         ("Damit sank die Zahl der Arbeitslosen von 300 auf 200, ein Minus von 33 Prozent.", &[]),
         // A comma or a word that is no part of a subject ends the search.
         ("Die Preise stiegen, den Umsatz von 300 auf 200 drückte das.", &[]),
+        // A change word written as a noun is part of the subject, not its verb.
+        ("Im März schwächte sich der Anstieg der Verbraucherpreise von 2,5 auf 2,2 Prozent ab.", &[]),
+        ("Im Jahr 2023 sank das Wachstum der Wirtschaft von 3 auf 1 Prozent.", &[]),
+        ("Im Jahr 2023 stieg das Wachstum der Wirtschaft von 3 auf 1 Prozent.", &["change-direction"]),
+        ("Im Oktober schrumpfte das Plus der Firma von 100 auf 50 Millionen Euro.", &[]),
+        ("Im Jahr 2023 stieg das Minus der Stadt von 100 auf 120 Millionen Euro.", &[]),
+        ("Damit ist der Anstieg der Verbraucherpreise von 2,9 auf 2,5 Prozent gesunken.", &[]),
+        ("Damit stieg der Anteil von 30 auf 20 Prozent.", &["change-direction"]),
         ("Im Oktober stiegen die Exporte in die USA von 300 auf 400.", &[]),
     ] {
         assert_eq!(german_findings(body), expected, "{body}");

@@ -96,6 +96,33 @@ fn digit_count(b: &[u8], from: usize) -> usize {
 /// The end of the integer part at `from` with thousands separators: "22,000", "1,234,567",
 /// "40 000" with a no-break or thin space, "12,34,567" (Indian grouping: pairs, then a
 /// group of three). `None` when there is no separator.
+/// Whether a unit follows a figure's digits (`rest`, after them): "%", or a percent, point,
+/// magnitude, scale or currency word ("3.5 Prozent", "1.5 Mrd. Euro", "3.50 Euro").
+pub(crate) fn unit_follows(rest: &str) -> bool {
+    let lex = super::lexicon::active();
+    let next = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if next.starts_with('%') || next.starts_with('€') || next.starts_with('$') {
+        return true;
+    }
+    let word =
+        &next[..next.find(|c: char| !(c.is_alphabetic() || c == '.' || c == '$')).unwrap_or(next.len())];
+    let word = word.trim_end_matches('.');
+    !word.is_empty()
+        && (contains(&lex.percent_words, word)
+            || contains(&lex.point_words, word)
+            || lex
+                .magnitudes
+                .iter()
+                .chain(&lex.money_magnitudes)
+                .chain(&lex.scales)
+                .any(|(w, _)| w.trim_end_matches('.').eq_ignore_ascii_case(word))
+            || lex
+                .currency_after
+                .iter()
+                .chain(&lex.currency_signs_after)
+                .any(|(w, _)| w.eq_ignore_ascii_case(word)))
+}
+
 /// Whether the full stop at `p` of a lexicon that groups digits with it (German "22.000") is a
 /// decimal point written the English way: followed by digits that are not a group of three
 /// ("3.5", "3.50", "1.2345"), and not by a further ".digits" (a version or a date, "2.0.1").
@@ -164,9 +191,16 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
     if b.get(p) == Some(&point) && digit_count(b, p + 1) > 0 {
         frac_len = digit_count(b, p + 1);
         p += 1 + frac_len;
-    } else if grouped.is_none() && lead > 0 && point != b'.' && foreign_point(b, p, &lex.group_marks) {
+    } else if grouped.is_none()
+        && lead > 0
+        && point != b'.'
+        && foreign_point(b, p, &lex.group_marks)
+        && unit_follows(&i[p + 1 + digit_count(b, p + 1)..])
+    {
         // "3.5 Prozent": where the full stop groups thousands, a full stop before anything but
-        // a group of three digits is the writer's decimal point, not "3" and "5 Prozent".
+        // a group of three digits, in a figure with a unit, is the writer's decimal point, not
+        // "3" and "5 Prozent". Without a unit it is a date or a time ("31.12.", "14.30 Uhr"),
+        // which the scan keeps out of the amounts.
         frac_len = digit_count(b, p + 1);
         p += 1 + frac_len;
     }
@@ -589,26 +623,32 @@ pub(crate) fn compound(word: &str) -> Option<([Kind; MAX_COMPOUND_PARTS], usize)
     }
     let lower = word.to_lowercase();
     let mut found = [lexicon::CompoundPart::Join; MAX_COMPOUND_PARTS * 2];
-    split_compound(&lower, parts, &mut found, 0)
+    // A real number word splits with little backtracking ("achtzehn" is also "acht" "zehn");
+    // a word made to split many ways ("achtzehnachtzehn…") is given up on, so each costs O(1).
+    let mut budget = 64;
+    split_compound(&lower, parts, &mut found, 0, &mut budget)
 }
 
-/// The first split of `rest` into parts (longest first) that reads as one number.
+/// The first split of `rest` into parts (longest first) that reads as one number, trying at
+/// most `budget` more splits.
 fn split_compound(
     rest: &str,
     parts: &[(String, lexicon::CompoundPart)],
     found: &mut [lexicon::CompoundPart; MAX_COMPOUND_PARTS * 2],
     n: usize,
+    budget: &mut u32,
 ) -> Option<([Kind; MAX_COMPOUND_PARTS], usize)> {
     if rest.is_empty() {
         return if n >= 2 { compound_kinds(&found[..n]) } else { None };
     }
-    if n == found.len() {
+    if n == found.len() || *budget == 0 {
         return None;
     }
+    *budget -= 1;
     for (word, part) in parts {
         if let Some(after) = rest.strip_prefix(word.as_str()) {
             found[n] = *part;
-            if let Some(read) = split_compound(after, parts, found, n + 1) {
+            if let Some(read) = split_compound(after, parts, found, n + 1, budget) {
                 return Some(read);
             }
         }

@@ -1685,6 +1685,11 @@ fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
     if run <= 4 && b.get(run) == Some(&b'.') && ordinal_dot_follows(&rest[run + 1..]) {
         return Some(NotAmount { end: start + run + 1, ordinal: rest[..run].parse::<f64>().ok() });
     }
+    // "31.12.", "14.30 Uhr": where the full stop groups thousands and is no decimal mark, digits
+    // after it that are no group of three, with no unit after them, are a date or a time.
+    if let Some(len) = full_stop_date_or_time(rest, run) {
+        return Some((start + len).into());
+    }
     // "1.234.567" in German is a number; in English, dots between groups make a version or
     // an address ("4.1.2", "192.168.1.2").
     let grouped_by_dots = grouped_by_full_stops(rest, run);
@@ -1786,9 +1791,35 @@ fn ordinal_dot_follows(after: &str) -> bool {
             || lexicon::contains(&lex.ordinal_nouns, word))
 }
 
+/// The length of a date or a time written with full stops in a lexicon that groups digits with
+/// them ("31.12.", "3.5.", "14.30 Uhr"), at the start of `rest` (`run` digits before the stop):
+/// digits after the stop that are no group of three, and no unit after them ("3.5 Prozent" is a
+/// decimal written the English way).
+fn full_stop_date_or_time(rest: &str, run: usize) -> Option<usize> {
+    let lex = lexicon::active();
+    if lex.decimal_mark == '.' || !lex.group_marks.iter().any(|m| m == ".") {
+        return None;
+    }
+    let b = rest.as_bytes();
+    let n = digit_run(rest.get(run + 1..)?);
+    if b.get(run) != Some(&b'.') || n == 0 || n == 3 {
+        return None;
+    }
+    let end = run + 1 + n;
+    // "1.1.2024" is a whole date, left to the check for dotted names below.
+    let more_groups = b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
+    if more_groups || super::numeral::unit_follows(&rest[end..]) {
+        return None;
+    }
+    // "31.12.": the date's closing stop too, unless it ends the sentence.
+    let closing = b.get(end) == Some(&b'.') && !rest[end + 1..].trim_start().starts_with(char::is_uppercase);
+    Some(end + usize::from(closing))
+}
+
 /// Whether the digits at the start of `rest` (`run` of them before the first mark) are a number
 /// grouped by full stops in a lexicon that groups with them: "1.234.567" in German, every group
-/// of three and no further ".digits" after the last.
+/// of three, at most two groups (three make an address, "192.168.100.200"; billions are written
+/// "Mrd."), and no further ".digits" after the last.
 fn grouped_by_full_stops(rest: &str, run: usize) -> bool {
     if run == 0 || run > 3 || !lexicon::active().group_marks.iter().any(|m| m == ".") {
         return false;
@@ -1800,7 +1831,8 @@ fn grouped_by_full_stops(rest: &str, run: usize) -> bool {
         p += 4;
         groups += 1;
     }
-    groups > 0 && !(b.get(p) == Some(&b'.') && rest[p + 1..].starts_with(|c: char| c.is_ascii_digit()))
+    (1..=2).contains(&groups)
+        && !(b.get(p) == Some(&b'.') && rest[p + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn digit_run(s: &str) -> usize {

@@ -94,6 +94,10 @@ pub fn lang_declaration(original: &str, tag: &str) -> Option<Span> {
     while let Some(found) = lower.get(from..)?.find("lang") {
         let key = from + found;
         from = key + 4;
+        // A key of its own, not the end of "hreflang" or "slang".
+        if lower[..key].ends_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_') {
+            continue;
+        }
         let mut at = key + 4;
         if lower[at..].starts_with("uage") {
             at += 4;
@@ -196,9 +200,10 @@ mod lang_tests {
 
     #[test]
     fn the_language_tag_is_found_where_it_is_declared() {
-        let html = "<p lang=\"en\">x</p>\n<html LANG = 'fr-CA'>";
+        let html = "<link hreflang=\"fr-CA\">\n<p lang=\"en\">x</p>\n<html LANG = 'fr-CA'>";
         let span = lang_declaration(html, "fr-CA").expect("found");
         assert_eq!(&html[span.start..span.end], "fr-CA");
+        assert!(span.start > html.find("<html").expect("there"), "not the hreflang");
         let md = "---\ntitle: Slang: a study\nlanguage: fr\n---\n";
         let span = lang_declaration(md, "fr").expect("found");
         assert_eq!(&md[span.start..span.end], "fr");

@@ -33,6 +33,8 @@ pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedd
 pub struct Lexicon {
     pub language: String,
     pub name: String,
+    /// Other tags and names of the language ("deu", "ger", "German"), lower-cased.
+    pub aliases: Vec<String>,
     pub decimal_mark: char,
     pub group_marks: Vec<String>,
     /// A full stop after digits may write an ordinal ("am 3. Oktober"); see `ordinal_nouns`.
@@ -195,6 +197,7 @@ impl Lexicon {
             word_roles,
             language: f.language.clone(),
             name: f.name.clone().unwrap_or_else(|| f.language.clone()),
+            aliases: f.aliases.iter().map(|a| a.to_lowercase()).collect(),
             decimal_mark: numbers.decimal_mark,
             group_marks: longest_first_words(numbers.group_marks),
             ordinal_dot: numbers.ordinal_dot,
@@ -257,7 +260,10 @@ impl Lexicon {
 
     /// Whether a language tag ("de", "de-AT", "DE_ch") names this lexicon's language.
     pub fn speaks(&self, tag: &str) -> bool {
-        primary_subtag(tag).eq_ignore_ascii_case(&self.language)
+        let primary = primary_subtag(tag);
+        primary.eq_ignore_ascii_case(&self.language)
+            || self.name.eq_ignore_ascii_case(tag)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(primary) || a.eq_ignore_ascii_case(tag))
     }
 }
 
@@ -381,8 +387,8 @@ impl Languages {
         self.resolve(tag).unwrap_or_else(|_| self.resolve(None).unwrap_or_else(|_| english()))
     }
 
-    /// The lexicon for a language tag ("de", "de-AT", "DE_ch", or a lexicon's own name such as
-    /// "Deutsch"), English when there is no tag or it names no language ("und", "zxx",
+    /// The lexicon for a language tag ("de", "de-AT", "DE_ch", an alias such as "deu" or
+    /// "German", or a lexicon's own name such as "Deutsch"), English when there is no tag or it names no language ("und", "zxx",
     /// private-use "x-…"); `Err` with the tag when it names a language no lexicon reads.
     pub fn resolve<'t>(&self, tag: Option<&'t str>) -> Result<&'static Lexicon, &'t str> {
         let Some(tag) = tag.map(str::trim).filter(|t| !names_no_language(t)) else {
@@ -394,7 +400,7 @@ impl Languages {
         if let Some(found) = shipped(primary_subtag(tag)) {
             return Ok(found);
         }
-        self.all().into_iter().find(|l| l.name.eq_ignore_ascii_case(tag)).ok_or(tag)
+        self.all().into_iter().find(|l| l.speaks(tag)).ok_or(tag)
     }
 
     /// Every language known, extended ones first.
@@ -522,6 +528,10 @@ mod tests {
         assert_eq!(language(Some("DE_ch")), Ok("de"));
         assert_eq!(language(Some("Deutsch")), Ok("de"));
         assert_eq!(language(Some("english")), Ok("en"));
+        assert_eq!(language(Some("eng")), Ok("en"));
+        assert_eq!(language(Some("ger")), Ok("de"));
+        assert_eq!(language(Some("deu-CH")), Ok("de"));
+        assert_eq!(language(Some("German")), Ok("de"));
         assert_eq!(language(Some("fr-CA")), Err("fr-CA"));
         assert_eq!(language(Some(" Français ")), Err("Français"));
         // Reading on without a lexicon falls back to English.

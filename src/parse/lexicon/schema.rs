@@ -44,6 +44,10 @@ pub struct LexiconFile {
     /// The language tag ("en", "de"): a file for a language already known extends it.
     pub language: String,
     pub name: Option<String>,
+    /// Other tags and names an article may give the language: ISO 639-2 codes ("deu",
+    /// "ger") and names ("German").
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub numbers: Option<Numbers>,
     #[serde(default)]
     pub qualifiers: Ordered<Vec<String>, Qualifier>,
@@ -213,6 +217,7 @@ impl LexiconFile {
         fn list<'a>(all: &mut Vec<(&'static str, &'a str)>, key: &'static str, words: &'a [String]) {
             all.extend(words.iter().map(|w| (key, w.as_str())));
         }
+        list(&mut all, "aliases", &self.aliases);
         list(&mut all, "exact-phrases", &self.exact_phrases);
         list(&mut all, "number-words.dozens", &self.number_words.dozens);
         list(&mut all, "number-words.signs", &self.number_words.signs);
@@ -390,6 +395,7 @@ impl LexiconFile {
         if o.name.is_some() {
             self.name = o.name;
         }
+        list(&mut self.aliases, o.aliases);
         if o.numbers.is_some() {
             self.numbers = o.numbers;
         }

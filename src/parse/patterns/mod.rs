@@ -372,20 +372,28 @@ impl<'a, 't> Reader<'a, 't> {
                 return None;
             }
             if let Some((d, span)) = self.cue(m - 1) {
-                return Some((d, span, m - 1));
+                // "der Anstieg der Preise", "das Plus der Firma": a change word written as a
+                // noun names what changes and is part of the subject; the verb is further back.
+                let word = self.word(m - 1).unwrap_or("");
+                let noun = word.starts_with(char::is_uppercase)
+                    || lexicon::contains(&self.lex.noun_only_change_words, word);
+                if !noun {
+                    return Some((d, span, m - 1));
+                }
             }
             m -= 1;
         }
         None
     }
 
-    /// A word of a subject after the verb: a capitalised noun or one of the lexicon's subject
-    /// words ("der", "des", "sie").
+    /// A word of a subject after the verb: a capitalised noun (a change word too: "das Plus")
+    /// or one of the lexicon's subject words ("der", "des", "sie").
     fn subject_word(&self, w: &str) -> bool {
         let lex = self.lex;
         let small = [&lex.by, &lex.of, &lex.from, &lex.to, &lex.joins];
-        (w.starts_with(char::is_uppercase) || lexicon::contains(&lex.subject_words, w))
-            && lex.change(w).is_none()
+        let noun = w.starts_with(char::is_uppercase);
+        // A change word is a verb, unless written as a noun ("das Wachstum der Wirtschaft").
+        (noun || lexicon::contains(&lex.subject_words, w) && lex.change(w).is_none())
             && !small.iter().any(|words| lexicon::contains(words, w))
     }
 
