@@ -697,3 +697,18 @@ fn output_is_deterministic_over_the_fixtures() {
         assert!(!first.out.is_empty(), "{format}");
     }
 }
+
+#[test]
+fn a_finding_far_along_a_long_line_is_written_plainly() {
+    // The drawing would pad the figure's column past what Rust's formatting allows.
+    let t = Temp::new("long-line");
+    t.write("long.txt", format!("{}Exports fell 120% last year.\n", "word ".repeat(30_000)));
+    t.write("short.txt", "Prices fell 120% last year.\n");
+    let run = t.run(&["check", "--no-config", "--color", "never", "long.txt", "short.txt"]);
+    run.code(1)
+        .quiet()
+        .out_has("long.txt:1:150014: impossible-value: “fell 120%” is impossible")
+        .out_has("  help: a fall of 100% leaves nothing");
+    // The other file is drawn as usual.
+    run.out_has("╭─[short.txt:1:13]").out_has("Found 2 errors in 2 files.");
+}

@@ -129,11 +129,39 @@ pub fn render_finding(path: &str, file: &CheckedFile, finding: &Finding, style: 
         })
         .collect();
     labels.sort_by_key(|l| l.offset());
+    // miette draws a label with padding as wide as its column and underlines as long as the
+    // label; past 65,535 columns Rust's formatting panics. A finding far along a line of
+    // megabytes is written plainly instead.
+    let too_wide = labels.iter().any(|l| {
+        let line_start = file.source.get(..l.offset()).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
+        l.offset() - line_start + l.len() > MAX_DRAWN_COLUMNS
+    });
     let diagnostic =
         FindingDiagnostic { finding, source: FileSource { name: path, text: &file.source }, labels };
     let mut out = String::new();
-    if handler(style).render_report(&mut out, &diagnostic).is_err() {
-        out = format!("{path}: {}: {}\n", finding.rule, finding.message);
+    // A renderer that fails, or panics on a shape not foreseen here, costs the drawing only.
+    let drawn = !too_wide
+        && std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            handler(style).render_report(&mut out, &diagnostic).is_ok()
+        }))
+        .unwrap_or(false);
+    if !drawn {
+        out = plain_finding(path, file, finding);
+    }
+    out
+}
+
+/// The widest line position miette is asked to draw (its padding is formatted with a width,
+/// which Rust limits to 65,535).
+const MAX_DRAWN_COLUMNS: usize = 60_000;
+
+/// A finding without the drawing: "path:line:column: rule: message", then its help.
+fn plain_finding(path: &str, file: &CheckedFile, finding: &Finding) -> String {
+    let span = original_span(file, finding, finding.span);
+    let at = super::position::LineIndex::new(&file.source).position(span.start);
+    let mut out = format!("{path}:{}:{}: {}: {}\n", at.line, at.column, finding.rule, finding.message);
+    if let Some(help) = &finding.help {
+        out.push_str(&format!("  help: {help}\n"));
     }
     out
 }
