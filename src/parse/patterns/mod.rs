@@ -182,6 +182,10 @@ struct Reader<'a, 't> {
     lex: &'static lexicon::Lexicon,
     /// The roles of each token that is a word, looked up once.
     roles: Vec<lexicon::WordRoles>,
+    /// The tokens that are figures, in order: most readers start only at one.
+    figures: Vec<usize>,
+    /// The word tokens with a role (change, multiple, quantifier start), in order.
+    marked: Vec<usize>,
     tokens: &'a [Token<'t>],
     quantities: &'a [Quantity],
     sentence: Span,
@@ -190,14 +194,16 @@ struct Reader<'a, 't> {
 impl<'a, 't> Reader<'a, 't> {
     fn new(text: &'t str, tokens: &'a [Token<'t>], quantities: &'a [Quantity], sentence: Span) -> Self {
         let lex = lexicon::active();
-        let roles = tokens
+        let roles: Vec<lexicon::WordRoles> = tokens
             .iter()
             .map(|t| match t {
                 Token::Word(w, _) => lex.word_roles.get(w).unwrap_or_default(),
                 _ => lexicon::WordRoles::default(),
             })
             .collect();
-        Reader { text, lex, roles, tokens, quantities, sentence }
+        let figures = (0..tokens.len()).filter(|&t| matches!(tokens[t], Token::Figure(_))).collect();
+        let marked = (0..tokens.len()).filter(|&t| roles[t] != lexicon::WordRoles::default()).collect();
+        Reader { text, lex, roles, figures, marked, tokens, quantities, sentence }
     }
 
     /// The roles of token `i` (none for figures and punctuation).
@@ -250,12 +256,13 @@ impl<'a, 't> Reader<'a, 't> {
         // Levels first ("rose 50% from 100 to 120" is one change with its levels), then change
         // words whose figures no level reading took. Claims are kept in the sentence's order.
         let mut found: Vec<(usize, ChangeClaim)> = Vec::new();
-        for i in 0..self.tokens.len() {
+        // A level reading starts at a "from" right before a figure; a change word has a role.
+        for i in self.figures.iter().filter_map(|f| f.checked_sub(1)) {
             if let Some(claim) = self.levels_at(i, used) {
                 found.push((i, claim));
             }
         }
-        for i in 0..self.tokens.len() {
+        for &i in &self.marked {
             if let Some(claim) = self.cue_at(i, used) {
                 found.push((i, claim));
             }
@@ -624,8 +631,8 @@ impl<'a, 't> Reader<'a, 't> {
         let multiple_answers =
             || *multiple.get_or_init(|| mentions_multiple_answers(self.sentence.slice(text)));
         let mut candidates: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
-        for (t, token) in self.tokens.iter().enumerate() {
-            let Token::Figure(id) = *token else { continue };
+        for &t in &self.figures {
+            let Token::Figure(id) = self.tokens[t] else { continue };
             let q = &self.quantities[id];
             if !matches!(q.unit, Unit::Percent | Unit::Ratio) || q.form == Form::Range || used[t] {
                 continue;

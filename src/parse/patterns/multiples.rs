@@ -8,7 +8,10 @@ use crate::span::Span;
 
 impl Reader<'_, '_> {
     pub(super) fn multiples(&self, claims: &mut Vec<Claim>) {
-        for t in 0..self.tokens.len() {
+        // A multiple is a word with that role ("tripled") or a figure ("3 times").
+        let mut starts: Vec<usize> = self.figures.iter().chain(&self.marked).copied().collect();
+        starts.sort_unstable();
+        for t in starts {
             let Some((cue, factor, factor_figure, more, after)) = self.multiple_at(t) else { continue };
             if let Some((from, to)) = self.levels_after(after) {
                 let qualifier = self.multiple_qualifier(t);

@@ -10,11 +10,11 @@ use crate::span::Span;
 impl Reader<'_, '_> {
     pub(super) fn quantifiers(&self, claims: &mut Vec<Claim>) {
         let n = self.tokens.len();
-        let mut t = 0;
-        while t < n {
-            // Most words start no quantifier phrase: one look-up rules them out.
-            if !self.roles(t).quantifier_start {
-                t += 1;
+        // The next token a phrase may start at (phrases do not overlap).
+        let mut next = 0;
+        for &t in &self.marked {
+            // Most words start no quantifier phrase: their roles say so.
+            if t < next || !self.roles(t).quantifier_start {
                 continue;
             }
             let found = self
@@ -22,10 +22,7 @@ impl Reader<'_, '_> {
                 .quantifiers
                 .iter()
                 .find(|(words, ..)| words.iter().enumerate().all(|(i, w)| self.is_word(t + i, &[w])));
-            let Some((words, low, high)) = found else {
-                t += 1;
-                continue;
-            };
+            let Some((words, low, high)) = found else { continue };
             let last = t + words.len() - 1;
             // "the most popular (45%)" is a superlative; "a few" is a small count.
             let superlative = *words == ["most"]
@@ -51,10 +48,10 @@ impl Reader<'_, '_> {
                     }));
                 }
             }
-            t = last + 1;
+            next = last + 1;
         }
         // Fraction words: "half of voters (38%)", "a third (45%)".
-        for t in 0..n {
+        for &t in &self.figures {
             let Some(id) = self.amount(t) else { continue };
             let q = &self.quantities[id];
             if q.unit != Unit::Ratio || self.is_counted_ratio(id) {
