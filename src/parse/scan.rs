@@ -189,8 +189,10 @@ pub(crate) struct Tables {
     /// Start words that are a figure on their own ("five", "third"); the others ("about",
     /// "a", "us") start one only before a word of [`Tables::followers`] or a non-letter.
     standalone: KeySet,
-    /// Every word that may come second in a figure: the words of qualifier, currency and sign
-    /// phrases, number words, magnitudes and units. "in the", "a new", "at home" start none.
+    /// With the first words of figures (`starts`, `numeral_starts`, `magnitude_words`,
+    /// `unit_words`), the words that may come second in a figure: the later words of qualifier,
+    /// currency and unit phrases ("than", "cent"), bound suffixes, "and", "of", "to". "in the",
+    /// "a new", "at home" start none.
     followers: KeySet,
     /// Lower-case start words whose first letter is not ASCII ("über").
     other_starts: Vec<String>,
@@ -253,18 +255,22 @@ impl Tables {
                 .chain(lex.number_articles.iter().map(|w| key_of(w)))
                 .chain(["half", "halves", "quarter", "quarters", "nought", "naught", "point"].map(key_of)),
         );
+        // A plural's key is its word's key and an "s" (no string built for it).
+        let plural = |key: u128| if key >> 120 == 0 { key << 8 | u128::from(b's') } else { 0 };
         let standalone = KeySet::new(
             lex.units
                 .iter()
                 .chain(&lex.tens)
                 .map(|(w, _)| key_of(w))
-                .chain(lex.ordinals.iter().flat_map(|(w, _)| [key_of(w), key_of(&format!("{w}s"))]))
+                .chain(lex.ordinals.iter().flat_map(|(w, _)| [key_of(w), plural(key_of(w))]))
                 .chain(["half", "halves", "quarter", "quarters", "nought", "naught"].map(key_of)),
         );
-        let phrase_words = lex
+        // The first word of each phrase is in `starts`, `numeral_starts`, `magnitude_words` or
+        // `unit_words`, which `may_follow` asks too; here the words after it ("than" of "more
+        // than", "cent" of "per cent") and those of bound suffixes.
+        let later_words = lex
             .qualifiers
             .iter()
-            .chain(&lex.bound_suffixes)
             .map(|(p, _)| p)
             .chain(&lex.exact_phrases)
             .chain(&lex.sign_words)
@@ -282,16 +288,11 @@ impl Tables {
             )
             .chain(&lex.percent_words)
             .chain(&lex.point_words)
-            .flat_map(|p| p.split(|c: char| !c.is_ascii_alphabetic()).map(key_of).collect::<Vec<_>>());
+            .flat_map(|p| p.split(|c: char| !c.is_ascii_alphabetic()).skip(1))
+            .chain(lex.bound_suffixes.iter().flat_map(|(p, _)| p.split(|c: char| !c.is_ascii_alphabetic())))
+            .map(key_of);
         let followers = KeySet::new(
-            phrase_words
-                .chain(words.iter().map(|w| key_of(w)))
-                .chain(lex.ordinals.iter().map(|(w, _)| key_of(&format!("{w}s"))))
-                .chain(
-                    ["between", "half", "halves", "quarter", "quarters", "nought", "naught", "point"]
-                        .map(key_of),
-                )
-                .chain(["and", "of", "than", "to", "percentage", "percents"].map(key_of)),
+            later_words.chain(["between", "point", "and", "of", "than", "to", "percentage", "percents"].map(key_of)),
         );
         let magnitude_words = KeySet::new(
             lex.magnitudes
@@ -363,7 +364,9 @@ impl Tables {
         let skip = rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(rest.len());
         let rest = &rest[skip..];
         !rest.first().is_some_and(u8::is_ascii_alphabetic)
-            || self.followers.starts(rest)
+            || [&self.followers, &self.starts, &self.numeral_starts, &self.magnitude_words, &self.unit_words]
+                .iter()
+                .any(|set| set.starts(rest))
             || self.compounds && compound_at(rest)
     }
 
