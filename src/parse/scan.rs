@@ -189,11 +189,13 @@ pub(crate) struct Tables {
     /// Start words that are a figure on their own ("five", "third"); the others ("about",
     /// "a", "us") start one only before a word of [`Tables::followers`] or a non-letter.
     standalone: KeySet,
-    /// With the first words of figures (`starts`, `numeral_starts`, `magnitude_words`,
-    /// `unit_words`), the words that may come second in a figure: the later words of qualifier,
+    /// The words that may come second in a figure: the first words of figures (`starts`,
+    /// `numeral_starts`, `magnitude_words`, `unit_words`), the later words of qualifier,
     /// currency and unit phrases ("than", "cent"), bound suffixes, "and", "of", "to". "in the",
     /// "a new", "at home" start none.
     followers: KeySet,
+    /// The shapes (as `shapes`) of every word `may_follow` accepts.
+    follow_shapes: [[u32; 26]; 17],
     /// Lower-case start words whose first letter is not ASCII ("über").
     other_starts: Vec<String>,
     /// Whether number words join into one word in this language ("zweiundzwanzig"): such a
@@ -242,7 +244,7 @@ impl Tables {
         words.retain(|w| !w.is_empty());
         let starts = KeySet::new(words.iter().map(|w| key_of(w)));
         let other_starts = words.iter().filter(|w| !w.starts_with(|c: char| c.is_ascii())).cloned().collect();
-        let shapes = start_shapes(&starts);
+        let shapes = shapes_of(starts.slots.iter().copied());
         let numeral_starts = KeySet::new(
             lex.units
                 .iter()
@@ -266,8 +268,8 @@ impl Tables {
                 .chain(["half", "halves", "quarter", "quarters", "nought", "naught"].map(key_of)),
         );
         // The first word of each phrase is in `starts`, `numeral_starts`, `magnitude_words` or
-        // `unit_words`, which `may_follow` asks too; here the words after it ("than" of "more
-        // than", "cent" of "per cent") and those of bound suffixes.
+        // `unit_words`; here the words after it ("than" of "more than", "cent" of "per cent")
+        // and those of bound suffixes.
         let later_words = lex
             .qualifiers
             .iter()
@@ -291,9 +293,6 @@ impl Tables {
             .flat_map(|p| p.split(|c: char| !c.is_ascii_alphabetic()).skip(1))
             .chain(lex.bound_suffixes.iter().flat_map(|(p, _)| p.split(|c: char| !c.is_ascii_alphabetic())))
             .map(key_of);
-        let followers = KeySet::new(
-            later_words.chain(["between", "point", "and", "of", "than", "to", "percentage", "percents"].map(key_of)),
-        );
         let magnitude_words = KeySet::new(
             lex.magnitudes
                 .iter()
@@ -317,6 +316,16 @@ impl Tables {
                         .map(|(w, _)| w.as_str()),
                 )
                 .map(key_of),
+        );
+        let followers = KeySet::new(
+            later_words
+                .chain(["between", "point", "and", "of", "than", "to", "percentage", "percents"].map(key_of)),
+        );
+        // Most words after a start word follow none: their shape says so before any hashing.
+        let follow_shapes = shapes_of(
+            [&followers, &starts, &numeral_starts, &magnitude_words, &unit_words]
+                .into_iter()
+                .flat_map(|set| set.slots.iter().copied()),
         );
         let currency_prefix_words = KeySet::new(
             lex.currency_before.iter().chain(&lex.currency_million_codes).map(|(w, _)| key_of(w)),
@@ -346,6 +355,7 @@ impl Tables {
             shapes,
             standalone,
             followers,
+            follow_shapes,
             numeral_starts,
             other_starts,
             compounds: !lex.compound_parts.is_empty(),
@@ -364,10 +374,21 @@ impl Tables {
         let skip = rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).unwrap_or(rest.len());
         let rest = &rest[skip..];
         !rest.first().is_some_and(u8::is_ascii_alphabetic)
-            || [&self.followers, &self.starts, &self.numeral_starts, &self.magnitude_words, &self.unit_words]
-                .iter()
-                .any(|set| set.starts(rest))
+            || self.follows(rest)
             || self.compounds && compound_at(rest)
+    }
+
+    /// Whether the word at the start of `bytes` is one `may_follow` accepts.
+    fn follows(&self, bytes: &[u8]) -> bool {
+        let Some((key, len)) = word_key(bytes) else { return false };
+        let first = (key >> (8 * (len - 1))) as u8;
+        let second = if len > 1 { (key >> (8 * (len - 2))) as u8 } else { 0 };
+        first.is_ascii_lowercase()
+            && self.follow_shapes[len][usize::from(first - b'a')] & (1 << (second.wrapping_sub(b'a') & 31))
+                != 0
+            && [&self.followers, &self.starts, &self.numeral_starts, &self.magnitude_words, &self.unit_words]
+                .iter()
+                .any(|set| set.contains(key))
     }
 
     /// Whether a start word whose first letter is not ASCII begins `text`.
@@ -380,9 +401,9 @@ impl Tables {
     }
 }
 
-fn start_shapes(starts: &KeySet) -> [[u32; 26]; 17] {
+fn shapes_of(keys: impl Iterator<Item = u128>) -> [[u32; 26]; 17] {
     let mut shapes = [[0u32; 26]; 17];
-    for key in starts.slots.iter().filter(|k| **k != 0) {
+    for key in keys.filter(|k| *k != 0) {
         let len = (128 - key.leading_zeros() as usize).div_ceil(8);
         let first = (key >> (8 * (len - 1))) as u8;
         let second = if len > 1 { (key >> (8 * (len - 2))) as u8 } else { 0 };
