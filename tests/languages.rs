@@ -65,8 +65,8 @@ fn german_figures_are_read_with_german_conventions() {
     );
     assert_eq!(article.quantities[2].currency, Some("EUR"));
     // Dates, times and addresses written with full stops are no amounts.
-    let names = "---\nlang: de\n---\n\nAm 31.12. um 14.30 Uhr, am 3.5. und am 1.1.2024 fiel \
-                 der Server 192.168.100.200 aus; 1.2345 Menschen.\n";
+    let names = "---\nlang: de\n---\n\nAm 31.12. um 14.30 Uhr (rund 14.30 Uhr), am 3.5. und am \
+                 1.1.2024 fiel der Server 192.168.100.200 aus.\n";
     let names = factlint::read_as(names, factlint::source::Format::Markdown);
     let read: Vec<&str> = names.quantities.iter().map(|q| q.span.slice(&names.document.text)).collect();
     assert!(read.iter().all(|r| *r == "2024"), "{read:?}");
@@ -89,6 +89,13 @@ fn german_figures_are_read_with_german_conventions() {
         ]
     );
     assert_eq!(grouped.quantities[1].decimals, 1, "3.5 is read to its tenth");
+    // The English decimal point with no unit of its own, after a currency sign or a qualifier,
+    // in a range; three groups before a unit.
+    let more = "---\nlang: de\n---\n\nVon €3.5 auf €4.5, um rund 0.5 auf 3 Prozent, von 6.1 auf 5.9 \
+                Prozent, bei 3.5-4.5 Prozent, in 9.58 Sekunden, auf 1.234.567.890 Euro.\n";
+    let read = factlint::read_as(more, factlint::source::Format::Markdown);
+    let values: Vec<f64> = read.quantities.iter().map(|q| q.value).collect();
+    assert_eq!(values, vec![3.5, 4.5, 0.5, 3.0, 6.1, 5.9, 3.5, 9.58, 1_234_567_890.0]);
     // The same words in an English article are other numbers: 22.000 is twenty-two.
     let english =
         factlint::read_as(&text.replace("lang: de", "lang: en"), factlint::source::Format::Markdown);
@@ -364,6 +371,10 @@ fn german_subjects_after_the_verb_keep_the_change_with_its_figures() {
         ("Im Jahr 2023 stieg das Minus der Stadt von 100 auf 120 Millionen Euro.", &[]),
         ("Damit ist der Anstieg der Verbraucherpreise von 2,9 auf 2,5 Prozent gesunken.", &[]),
         ("Damit stieg der Anteil von 30 auf 20 Prozent.", &["change-direction"]),
+        ("Im vergangenen Jahr sank das Wachstum von 3 auf 1 Prozent.", &[]),
+        ("Zuletzt stieg der Rückgang von 3 auf 5 Prozent.", &[]),
+        // A verb that opens the clause is a verb, capitalised or not.
+        ("Steigt der Anteil von 5 auf 3 Prozent, droht ein Verlust.", &["change-direction"]),
         ("Im Oktober stiegen die Exporte in die USA von 300 auf 400.", &[]),
     ] {
         assert_eq!(german_findings(body), expected, "{body}");

@@ -96,6 +96,25 @@ fn digit_count(b: &[u8], from: usize) -> usize {
 /// The end of the integer part at `from` with thousands separators: "22,000", "1,234,567",
 /// "40 000" with a no-break or thin space, "12,34,567" (Indian grouping: pairs, then a
 /// group of three). `None` when there is no separator.
+/// Whether digits, a full stop and more digits (`whole`, then `rest` from after the stop) are a
+/// date or a time of day: "31.12." (a day and a month, and the date's closing stop), "14.30 Uhr"
+/// (a word of the lexicon's `clock-words`).
+pub(crate) fn dotted_date_or_time(whole: &str, rest: &str) -> bool {
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (part, after) = rest.split_at(n);
+    let small = |s: &str, top: u32| s.len() <= 2 && s.parse::<u32>().is_ok_and(|v| (1..=top).contains(&v));
+    dotted_time_of_day(rest) || after.starts_with('.') && small(whole, 31) && small(part, 12)
+}
+
+/// Whether the digits after a full stop (`rest`, from after the stop) are followed by a word of
+/// the lexicon's `clock-words`: "14.30 Uhr".
+fn dotted_time_of_day(rest: &str) -> bool {
+    let lex = super::lexicon::active();
+    let next = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches([' ', '\u{a0}']);
+    let word = &next[..next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len())];
+    !word.is_empty() && contains(&lex.clock_words, word)
+}
+
 /// Whether a unit follows a figure's digits (`rest`, after them): "%", or a percent, point,
 /// magnitude, scale or currency word ("3.5 Prozent", "1.5 Mrd. Euro", "3.50 Euro").
 pub(crate) fn unit_follows(rest: &str) -> bool {
@@ -188,19 +207,19 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
     p = grouped.unwrap_or(p + lead);
     let int_end = p;
     let mut frac_len = 0;
+    let foreign = grouped.is_none() && lead > 0 && point != b'.' && foreign_point(b, p, &lex.group_marks);
+    // "rund 14.30 Uhr": a time of day is no figure, not "14" and "30".
+    if foreign && dotted_time_of_day(&i[p + 1..]) {
+        return Err(fail());
+    }
     if b.get(p) == Some(&point) && digit_count(b, p + 1) > 0 {
         frac_len = digit_count(b, p + 1);
         p += 1 + frac_len;
-    } else if grouped.is_none()
-        && lead > 0
-        && point != b'.'
-        && foreign_point(b, p, &lex.group_marks)
-        && unit_follows(&i[p + 1 + digit_count(b, p + 1)..])
-    {
-        // "3.5 Prozent": where the full stop groups thousands, a full stop before anything but
-        // a group of three digits, in a figure with a unit, is the writer's decimal point, not
-        // "3" and "5 Prozent". Without a unit it is a date or a time ("31.12.", "14.30 Uhr"),
-        // which the scan keeps out of the amounts.
+    } else if foreign {
+        // "3.5 Prozent", "€3.5", "von 6.1 auf 5.9 Prozent": where the full stop groups
+        // thousands, a full stop before anything but a group of three digits is the writer's
+        // decimal point, not "3" and "5 Prozent". A bare date ("31.12.") never gets here: the
+        // scan keeps it out of the amounts first.
         frac_len = digit_count(b, p + 1);
         p += 1 + frac_len;
     }

@@ -1816,9 +1816,8 @@ fn ordinal_dot_follows(after: &str) -> bool {
 }
 
 /// The length of a date or a time written with full stops in a lexicon that groups digits with
-/// them ("31.12.", "3.5.", "14.30 Uhr"), at the start of `rest` (`run` digits before the stop):
-/// digits after the stop that are no group of three, and no unit after them ("3.5 Prozent" is a
-/// decimal written the English way).
+/// them ("31.12.", "3.5.", "14.30 Uhr"), at the start of `rest` (`run` digits before the stop);
+/// other digits after such a stop are a decimal written the English way ("3.5 Prozent").
 fn full_stop_date_or_time(rest: &str, run: usize) -> Option<usize> {
     let lex = lexicon::active();
     if lex.decimal_mark == '.' || !lex.group_marks.iter().any(|m| m == ".") {
@@ -1832,7 +1831,7 @@ fn full_stop_date_or_time(rest: &str, run: usize) -> Option<usize> {
     let end = run + 1 + n;
     // "1.1.2024" is a whole date, left to the check for dotted names below.
     let more_groups = b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
-    if more_groups || super::numeral::unit_follows(&rest[end..]) {
+    if more_groups || !super::numeral::dotted_date_or_time(&rest[..run], &rest[run + 1..]) {
         return None;
     }
     // "31.12.": the date's closing stop too, unless it ends the sentence.
@@ -1842,8 +1841,8 @@ fn full_stop_date_or_time(rest: &str, run: usize) -> Option<usize> {
 
 /// Whether the digits at the start of `rest` (`run` of them before the first mark) are a number
 /// grouped by full stops in a lexicon that groups with them: "1.234.567" in German, every group
-/// of three, at most two groups (three make an address, "192.168.100.200"; billions are written
-/// "Mrd."), and no further ".digits" after the last.
+/// of three, at most two groups or three before a unit (three alone make an address,
+/// "192.168.100.200"), and no further ".digits" after the last.
 fn grouped_by_full_stops(rest: &str, run: usize) -> bool {
     if run == 0 || run > 3 || !lexicon::active().group_marks.iter().any(|m| m == ".") {
         return false;
@@ -1855,7 +1854,10 @@ fn grouped_by_full_stops(rest: &str, run: usize) -> bool {
         p += 4;
         groups += 1;
     }
-    (1..=2).contains(&groups)
+    // Three groups are an address ("192.168.100.200") unless a unit follows ("1.234.567.890 Euro").
+    let sized = groups <= 2 || groups == 3 && super::numeral::unit_follows(&rest[p..]);
+    groups > 0
+        && sized
         && !(b.get(p) == Some(&b'.') && rest[p + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 

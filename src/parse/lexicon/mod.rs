@@ -40,6 +40,8 @@ pub struct Lexicon {
     /// A full stop after digits may write an ordinal ("am 3. Oktober"); see `ordinal_nouns`.
     pub ordinal_dot: bool,
     pub ordinal_nouns: Vec<String>,
+    /// Words after digits that make them a time of day ("14.30 Uhr").
+    pub clock_words: Vec<String>,
     pub qualifiers: Vec<(String, Qualifier)>,
     pub bound_signs: Vec<(String, Qualifier)>,
     pub exact_phrases: Vec<String>,
@@ -176,6 +178,7 @@ impl Lexicon {
             group_marks: vec![",".into(), "\u{202f}".into(), "\u{a0}".into(), "\u{2009}".into()],
             ordinal_dot: false,
             ordinal_nouns: Vec::new(),
+            clock_words: Vec::new(),
         });
         let mut change_words: Vec<(String, Direction)> =
             f.change_words.up.iter().map(|w| (w.clone(), Direction::Up)).collect();
@@ -202,6 +205,7 @@ impl Lexicon {
             group_marks: longest_first_words(numbers.group_marks),
             ordinal_dot: numbers.ordinal_dot,
             ordinal_nouns: numbers.ordinal_nouns.iter().map(|w| w.to_lowercase()).collect(),
+            clock_words: numbers.clock_words.iter().map(|w| w.to_lowercase()).collect(),
             qualifiers: by_meaning(&f.qualifiers),
             bound_signs: by_meaning(&f.bound_signs),
             exact_phrases: longest_first_words(f.exact_phrases.clone()),

@@ -125,6 +125,9 @@ pub struct Numbers {
     /// Nouns that follow an ordinal written with a full stop ("2. Platz", "3. Quartal").
     #[serde(default)]
     pub ordinal_nouns: Vec<String>,
+    /// Words after digits that make them a time of day ("14.30 Uhr").
+    #[serde(default)]
+    pub clock_words: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

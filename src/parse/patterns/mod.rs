@@ -291,7 +291,9 @@ impl<'a, 't> Reader<'a, 't> {
         while k > 0 {
             k -= 1;
             if let Some((d, span)) = self.cue(k) {
-                cue = Some((d, span, k));
+                // "sank das Wachstum von 3 auf 1 Prozent": the change noun is the subject; the
+                // verb stands before it.
+                cue = if self.change_noun(k) { self.verb_before_subject(k) } else { Some((d, span, k)) };
                 break;
             }
             match self.tokens[k] {
@@ -378,19 +380,29 @@ impl<'a, 't> Reader<'a, 't> {
             if !self.word(m).is_some_and(|w| self.subject_word(w)) || m == 0 {
                 return None;
             }
-            if let Some((d, span)) = self.cue(m - 1) {
-                // "der Anstieg der Preise", "das Plus der Firma": a change word written as a
-                // noun names what changes and is part of the subject; the verb is further back.
-                let word = self.word(m - 1).unwrap_or("");
-                let noun = word.starts_with(char::is_uppercase)
-                    || lexicon::contains(&self.lex.noun_only_change_words, word);
-                if !noun {
-                    return Some((d, span, m - 1));
-                }
+            // "der Anstieg der Preise", "das Plus der Firma": a change word written as a noun
+            // names what changes and is part of the subject; the verb is further back.
+            if let Some((d, span)) = self.cue(m - 1)
+                && !self.change_noun(m - 1)
+            {
+                return Some((d, span, m - 1));
             }
             m -= 1;
         }
         None
+    }
+
+    /// Whether the change word at token `k` is a noun in a verb-second language: one that is
+    /// only a noun ("Wachstum"), or a capitalised word after an article or other subject word
+    /// ("das Plus"). A capitalised verb opening a clause ("Steigt der Anteil …") is none.
+    fn change_noun(&self, k: usize) -> bool {
+        let lex = self.lex;
+        let Some(word) = self.word(k) else { return false };
+        lex.verb_second
+            && (lexicon::contains(&lex.noun_only_change_words, word)
+                || word.starts_with(char::is_uppercase)
+                    && k > 0
+                    && self.word(k - 1).is_some_and(|w| lexicon::contains(&lex.subject_words, w)))
     }
 
     /// A word of a subject after the verb: a capitalised noun (a change word too: "das Plus")
