@@ -42,13 +42,7 @@ pub fn read_as(text: &str, format: source::Format) -> Article {
 /// language) and its default language (`language:` of the configuration).
 pub fn read_with(text: &str, format: source::Format, rules: &RuleSet) -> Article {
     let document = source::read(text, format);
-    match rules.resolve_language(document.metadata.lang.as_deref()) {
-        Ok(lexicon) => parse::analyze_with(document, lexicon),
-        Err(tag) => {
-            let tag = tag.to_string();
-            parse::unread(document, &tag)
-        }
-    }
+    parse::analyze_in(document, &rules.languages, rules.language.as_deref())
 }
 
 /// Reads and checks plain text against `rules`.

@@ -27,6 +27,29 @@ fn check(name: &str) -> (Vec<(String, u64, u64)>, String) {
     (found, human)
 }
 
+/// A Markdown article in `language` holding `body`, read (no rules).
+fn article(language: &str, body: &str) -> factlint::parse::Article {
+    factlint::read_as(&format!("---\nlang: {language}\n---\n\n{body}\n"), factlint::source::Format::Markdown)
+}
+
+/// A German Markdown article holding `body`, read.
+fn german(body: &str) -> factlint::parse::Article {
+    article("de", body)
+}
+
+/// The figures read: each one's text and value.
+fn figures(article: &factlint::parse::Article) -> Vec<(String, f64)> {
+    article.quantities.iter().map(|q| (q.span.slice(&article.document.text).to_string(), q.value)).collect()
+}
+
+/// The rule ids fired on a German Markdown body.
+fn german_findings(body: &str) -> Vec<String> {
+    let rules = RuleSet::builtin().expect("the shipped pack is valid");
+    let text = format!("---\nlang: de\n---\n\n{body}\n");
+    let checked = factlint::check_as(&text, factlint::source::Format::Markdown, &rules);
+    checked.findings.iter().map(|f| f.rule.clone()).collect()
+}
+
 #[test]
 fn german_markdown_catches_the_inconsistent_change_and_nothing_else() {
     let (found, rendered) = check("de/arbeitsmarkt.md");
@@ -49,13 +72,10 @@ fn german_html_catches_the_wrong_direction_and_nothing_else() {
 
 #[test]
 fn german_figures_are_read_with_german_conventions() {
-    let text = "---\nlang: de\n---\n\nEs waren 22.000 Menschen, 0,1 % mehr, für 1,5 Mrd. Euro und rund 3 Mio. Euro.\n";
-    let article = factlint::read_as(text, factlint::source::Format::Markdown);
-    let checked = &article.document.text;
-    let read: Vec<(String, f64)> =
-        article.quantities.iter().map(|q| (q.span.slice(checked).to_string(), q.value)).collect();
+    let body = "Es waren 22.000 Menschen, 0,1 % mehr, für 1,5 Mrd. Euro und rund 3 Mio. Euro.";
+    let read = german(body);
     assert_eq!(
-        read,
+        figures(&read),
         vec![
             ("22.000".to_string(), 22_000.0),
             ("0,1 %".to_string(), 0.1),
@@ -63,24 +83,22 @@ fn german_figures_are_read_with_german_conventions() {
             ("rund 3 Mio. Euro".to_string(), 3e6),
         ]
     );
-    assert_eq!(article.quantities[2].currency, Some("EUR"));
+    assert_eq!(read.quantities[2].currency, Some("EUR"));
     // Dates, times and addresses written with full stops are no amounts.
-    let names = "---\nlang: de\n---\n\nAm 31.12. um 14.30 Uhr (rund 14.30 Uhr), am 3.5. und am \
-                 1.1.2024 fiel der Server 192.168.100.200 aus.\n";
-    let names = factlint::read_as(names, factlint::source::Format::Markdown);
-    let read: Vec<&str> = names.quantities.iter().map(|q| q.span.slice(&names.document.text)).collect();
-    assert!(read.iter().all(|r| *r == "2024"), "{read:?}");
+    let names = figures(&german(
+        "Am 31.12. um 14.30 Uhr (rund 14.30 Uhr), am 3.5. und am 1.1.2024 fiel der Server \
+         192.168.100.200 aus.",
+    ));
+    assert!(names.iter().all(|(text, _)| text == "2024"), "{names:?}");
     // Several groups are one number; a full stop before anything but three digits is a
     // decimal point written the English way ("3.5 Prozent" is not "3" and "5 Prozent");
     // versions, addresses and dates stay names.
-    let more = "---\nlang: de\n---\n\nEs waren 1.234.567 Euro, 3.5 Prozent, 3.50 Euro und 1.5 Mrd. Euro; \
-                Version 2.0.1, IP 192.168.1.2 und am 01.02.2020 nichts.\n";
-    let grouped = factlint::read_as(more, factlint::source::Format::Markdown);
-    let checked = &grouped.document.text;
-    let read: Vec<(String, f64)> =
-        grouped.quantities.iter().map(|q| (q.span.slice(checked).to_string(), q.value)).collect();
+    let grouped = german(
+        "Es waren 1.234.567 Euro, 3.5 Prozent, 3.50 Euro und 1.5 Mrd. Euro; Version 2.0.1, IP \
+         192.168.1.2 und am 01.02.2020 nichts.",
+    );
     assert_eq!(
-        read,
+        figures(&grouped),
         vec![
             ("1.234.567 Euro".to_string(), 1_234_567.0),
             ("3.5 Prozent".to_string(), 3.5),
@@ -91,15 +109,16 @@ fn german_figures_are_read_with_german_conventions() {
     assert_eq!(grouped.quantities[1].decimals, 1, "3.5 is read to its tenth");
     // The English decimal point with no unit of its own, after a currency sign or a qualifier,
     // in a range; three groups before a unit.
-    let more = "---\nlang: de\n---\n\nVon €3.5 auf €4.5, um rund 0.5 auf 3 Prozent, von 6.1 auf 5.9 \
-                Prozent, bei 3.5-4.5 Prozent, in 9.58 Sekunden, auf 1.234.567.890 Euro.\n";
-    let read = factlint::read_as(more, factlint::source::Format::Markdown);
-    let values: Vec<f64> = read.quantities.iter().map(|q| q.value).collect();
+    let values: Vec<f64> = figures(&german(
+        "Von €3.5 auf €4.5, um rund 0.5 auf 3 Prozent, von 6.1 auf 5.9 Prozent, bei 3.5-4.5 \
+         Prozent, in 9.58 Sekunden, auf 1.234.567.890 Euro.",
+    ))
+    .into_iter()
+    .map(|(_, value)| value)
+    .collect();
     assert_eq!(values, vec![3.5, 4.5, 0.5, 3.0, 6.1, 5.9, 3.5, 9.58, 1_234_567_890.0]);
     // The same words in an English article are other numbers: 22.000 is twenty-two.
-    let english =
-        factlint::read_as(&text.replace("lang: de", "lang: en"), factlint::source::Format::Markdown);
-    assert_eq!(english.quantities[0].value, 22.0);
+    assert_eq!(article("en", body).quantities[0].value, 22.0);
 }
 
 #[test]
@@ -124,8 +143,7 @@ fn german_readings_that_would_cry_wolf_stay_quiet() {
         let checked = factlint::check_as(&text, factlint::source::Format::Markdown, &rules);
         assert!(checked.findings.is_empty(), "{why}: {:?}", checked.findings);
     }
-    let text = "---\nlang: de\n---\n\nDie Hilfe ging an Millionen Menschen.\n";
-    assert!(factlint::read_as(text, factlint::source::Format::Markdown).quantities.is_empty());
+    assert!(german("Die Hilfe ging an Millionen Menschen.").quantities.is_empty());
     // "um … auf" still reads a change with its level: 5 → 7 Prozent is +40%, not +2%.
     let text = "---\nlang: de\n---\n\nDie Quote stieg um 2 Prozent von 5 Prozent auf 7 Prozent.\n";
     let checked = factlint::check_as(text, factlint::source::Format::Markdown, &rules);
@@ -135,22 +153,22 @@ fn german_readings_that_would_cry_wolf_stay_quiet() {
 
 #[test]
 fn german_number_words_joined_into_one_word_are_read() {
-    let text = "---\nlang: de\n---\n\nEs waren zweiundzwanzig Menschen, rund dreihundertfünfzig Gäste, \
-                fünfundzwanzig Prozent, zweitausendvierhundert, einhundert, hundertzwanzig, \
-                siebzehnhundert und zweiundzwanzig Millionen Euro.\n";
-    let article = factlint::read_as(text, factlint::source::Format::Markdown);
+    let article = german(
+        "Es waren zweiundzwanzig Menschen, rund dreihundertfünfzig Gäste, fünfundzwanzig Prozent, \
+         zweitausendvierhundert, einhundert, hundertzwanzig, siebzehnhundert und zweiundzwanzig \
+         Millionen Euro.",
+    );
     let values: Vec<f64> = article.quantities.iter().map(|q| q.value).collect();
     assert_eq!(values, vec![22.0, 350.0, 25.0, 2400.0, 100.0, 120.0, 1700.0, 22e6]);
     assert_eq!(article.quantities[2].unit, factlint::parse::Unit::Percent);
     // Words that only begin like numbers, or hold them, are words.
-    let text = "---\nlang: de\n---\n\nAchtung: Hunderte und Zehntausende feierten die \
-                Einhundertjahrfeier, einmal und elfmal, in Dreikönig und Tausendundeiner Nacht.\n";
-    let article = factlint::read_as(text, factlint::source::Format::Markdown);
-    let read: Vec<&str> = article.quantities.iter().map(|q| q.span.slice(&article.document.text)).collect();
+    let read = figures(&german(
+        "Achtung: Hunderte und Zehntausende feierten die Einhundertjahrfeier, einmal und elfmal, \
+         in Dreikönig und Tausendundeiner Nacht.",
+    ));
     assert!(read.is_empty(), "{read:?}");
-    // A word made to split many ways is given up on, not searched through.
-    let text = format!("---\nlang: de\n---\n\nEs waren {} Menschen.\n", "achtzehn".repeat(12));
-    assert!(factlint::read_as(&text, factlint::source::Format::Markdown).quantities.is_empty());
+    // A word made of number words over and over is no number.
+    assert!(german(&format!("Es waren {} Menschen.", "achtzehn".repeat(12))).quantities.is_empty());
     // The figures of a change, in words.
     assert_eq!(
         german_findings("Die Zahl stieg von zweiundzwanzig auf fünfundzwanzig, ein Plus von 40 Prozent."),
@@ -160,9 +178,7 @@ fn german_number_words_joined_into_one_word_are_read() {
 
 #[test]
 fn german_number_words_with_umlauts_are_read() {
-    let text =
-        "---\nlang: de\n---\n\nDie Quote stieg von zwölf Prozent auf dreißig Prozent, rund fünf Millionen.\n";
-    let article = factlint::read_as(text, factlint::source::Format::Markdown);
+    let article = german("Die Quote stieg von zwölf Prozent auf dreißig Prozent, rund fünf Millionen.");
     let values: Vec<f64> = article.quantities.iter().map(|q| q.value).collect();
     assert_eq!(values, vec![12.0, 30.0, 5e6]);
 }
@@ -338,14 +354,6 @@ fn a_pack_adds_a_language() {
     assert_eq!(found, vec![("impossible-value".to_string(), 10, 39)]);
 }
 
-/// The rule ids fired on a German Markdown body.
-fn german_findings(body: &str) -> Vec<String> {
-    let rules = RuleSet::builtin().expect("the shipped pack is valid");
-    let text = format!("---\nlang: de\n---\n\n{body}\n");
-    let checked = factlint::check_as(&text, factlint::source::Format::Markdown, &rules);
-    checked.findings.iter().map(|f| f.rule.clone()).collect()
-}
-
 #[test]
 fn german_subjects_after_the_verb_keep_the_change_with_its_figures() {
     // A main clause puts its verb second: "Im Oktober stieg der Umsatz …".
@@ -383,15 +391,7 @@ fn german_subjects_after_the_verb_keep_the_change_with_its_figures() {
 
 #[test]
 fn german_ordinals_written_with_a_full_stop_are_positions() {
-    let read = |body: &str| {
-        let text = format!("---\nlang: de\n---\n\n{body}\n");
-        let article = factlint::read_as(&text, factlint::source::Format::Markdown);
-        article
-            .quantities
-            .iter()
-            .map(|q| q.span.slice(&article.document.text).to_string())
-            .collect::<Vec<_>>()
-    };
+    let read = |body: &str| figures(&german(body)).into_iter().map(|(text, _)| text).collect::<Vec<_>>();
     assert!(read("Am 3. Oktober, im 3. Quartal und vom 5. auf den 2. Platz.").is_empty());
     assert_eq!(read("Am 3. Oktober stieg der Umsatz um 20 Prozent."), vec!["20 Prozent"]);
     // At the end of a sentence the figure is a figure; English has no ordinal full stop.

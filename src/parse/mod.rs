@@ -19,8 +19,13 @@ use crate::span::Span;
 /// Reads an article in its own language (`lang` of its front matter or HTML), English when it
 /// names none; an article in a language without a lexicon is left unread ([`unread`]).
 pub fn analyze(document: Document) -> Article {
-    let languages = lexicon::Languages::default();
-    match languages.resolve(document.metadata.lang.as_deref()) {
+    analyze_in(document, &lexicon::Languages::default(), None)
+}
+
+/// Reads an article with the lexicon of its language among `languages` (`default` when it
+/// names none); an article in a language without a lexicon is left unread ([`unread`]).
+pub fn analyze_in(document: Document, languages: &lexicon::Languages, default: Option<&str>) -> Article {
+    match languages.resolve(document.metadata.lang.as_deref().or(default)) {
         Ok(lexicon) => analyze_with(document, lexicon),
         Err(tag) => {
             let tag = tag.to_string();

@@ -93,9 +93,6 @@ fn digit_count(b: &[u8], from: usize) -> usize {
     b.get(from..).map_or(0, |s| s.iter().take_while(|c| c.is_ascii_digit()).count())
 }
 
-/// The end of the integer part at `from` with thousands separators: "22,000", "1,234,567",
-/// "40 000" with a no-break or thin space, "12,34,567" (Indian grouping: pairs, then a
-/// group of three). `None` when there is no separator.
 /// Whether digits, a full stop and more digits (`whole`, then `rest` from after the stop) are a
 /// date or a time of day: "31.12." (a day and a month, and the date's closing stop), "14.30 Uhr"
 /// (a word of the lexicon's `clock-words`).
@@ -115,37 +112,10 @@ fn dotted_time_of_day(rest: &str) -> bool {
     !word.is_empty() && contains(&lex.clock_words, word)
 }
 
-/// Whether a unit follows a figure's digits (`rest`, after them): "%", or a percent, point,
-/// magnitude, scale or currency word ("3.5 Prozent", "1.5 Mrd. Euro", "3.50 Euro").
-pub(crate) fn unit_follows(rest: &str) -> bool {
-    let lex = super::lexicon::active();
-    let next = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    if next.starts_with('%') || next.starts_with('€') || next.starts_with('$') {
-        return true;
-    }
-    let word =
-        &next[..next.find(|c: char| !(c.is_alphabetic() || c == '.' || c == '$')).unwrap_or(next.len())];
-    let word = word.trim_end_matches('.');
-    !word.is_empty()
-        && (contains(&lex.percent_words, word)
-            || contains(&lex.point_words, word)
-            || lex
-                .magnitudes
-                .iter()
-                .chain(&lex.money_magnitudes)
-                .chain(&lex.scales)
-                .any(|(w, _)| w.trim_end_matches('.').eq_ignore_ascii_case(word))
-            || lex
-                .currency_after
-                .iter()
-                .chain(&lex.currency_signs_after)
-                .any(|(w, _)| w.eq_ignore_ascii_case(word)))
-}
-
 /// Whether the full stop at `p` of a lexicon that groups digits with it (German "22.000") is a
 /// decimal point written the English way: followed by digits that are not a group of three
 /// ("3.5", "3.50", "1.2345"), and not by a further ".digits" (a version or a date, "2.0.1").
-fn foreign_point(b: &[u8], p: usize, group_marks: &[String]) -> bool {
+pub(crate) fn foreign_point(b: &[u8], p: usize, group_marks: &[String]) -> bool {
     if b.get(p) != Some(&b'.') || !group_marks.iter().any(|m| m == ".") {
         return false;
     }
@@ -154,6 +124,9 @@ fn foreign_point(b: &[u8], p: usize, group_marks: &[String]) -> bool {
     n > 0 && n != 3 && !(b.get(after) == Some(&b'.') && digit_count(b, after + 1) > 0)
 }
 
+/// The end of the integer part at `from` with thousands separators: "22,000", "1,234,567",
+/// "40 000" with a no-break or thin space, "12,34,567" (Indian grouping: pairs, then a
+/// group of three). `None` when there is no separator.
 fn grouped_end(s: &str, from: usize, lead: usize, marks: &[String]) -> Option<usize> {
     let b = s.as_bytes();
     // Indian grouping: 1-2 digits, one or more ",dd", then ",ddd" not followed by a digit.
@@ -232,7 +205,6 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
         let digits = &i[from..p];
         if point == b'.' { digits.to_string() } else { digits.replacen(char::from(point), ".", 1) }
     };
-    debug_assert!(frac_len == 0 || matches!(b.get(int_end), Some(c) if *c == point || *c == b'.'));
     let mut magnitude: f64 = if grouped.is_some() {
         let mut plain: String = int_text.chars().filter(char::is_ascii_digit).collect();
         if frac_len > 0 {

@@ -1820,20 +1820,16 @@ fn ordinal_dot_follows(after: &str) -> bool {
 /// other digits after such a stop are a decimal written the English way ("3.5 Prozent").
 fn full_stop_date_or_time(rest: &str, run: usize) -> Option<usize> {
     let lex = lexicon::active();
-    if lex.decimal_mark == '.' || !lex.group_marks.iter().any(|m| m == ".") {
-        return None;
-    }
     let b = rest.as_bytes();
-    let n = digit_run(rest.get(run + 1..)?);
-    if b.get(run) != Some(&b'.') || n == 0 || n == 3 {
+    // The full stop of a decimal written the English way; "1.1.2024" (a whole date) is left to
+    // the check for dotted names below.
+    if lex.decimal_mark == '.'
+        || !super::numeral::foreign_point(b, run, &lex.group_marks)
+        || !super::numeral::dotted_date_or_time(&rest[..run], &rest[run + 1..])
+    {
         return None;
     }
-    let end = run + 1 + n;
-    // "1.1.2024" is a whole date, left to the check for dotted names below.
-    let more_groups = b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
-    if more_groups || !super::numeral::dotted_date_or_time(&rest[..run], &rest[run + 1..]) {
-        return None;
-    }
+    let end = run + 1 + digit_run(&rest[run + 1..]);
     // "31.12.": the date's closing stop too, unless it ends the sentence.
     let closing = b.get(end) == Some(&b'.') && !rest[end + 1..].trim_start().starts_with(char::is_uppercase);
     Some(end + usize::from(closing))
@@ -1855,10 +1851,20 @@ fn grouped_by_full_stops(rest: &str, run: usize) -> bool {
         groups += 1;
     }
     // Three groups are an address ("192.168.100.200") unless a unit follows ("1.234.567.890 Euro").
-    let sized = groups <= 2 || groups == 3 && super::numeral::unit_follows(&rest[p..]);
+    let sized = groups <= 2 || groups == 3 && unit_follows(&rest[p..]);
     groups > 0
         && sized
         && !(b.get(p) == Some(&b'.') && rest[p + 1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a unit follows a figure's digits (`rest`, after them): "%", "€", "$", or a word of
+/// the grammar's unit or magnitude tables ("Prozent", "Mrd.", "Euro").
+fn unit_follows(rest: &str) -> bool {
+    let next = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let tables = tables();
+    next.starts_with(['%', '€', '$'])
+        || tables.unit_words.starts(next.as_bytes())
+        || tables.magnitude_words.starts(next.as_bytes())
 }
 
 fn digit_run(s: &str) -> usize {

@@ -252,15 +252,6 @@ impl RuleSet {
         Ok(())
     }
 
-    /// The lexicon for an article's language tag, or the configuration's language when it has
-    /// none; `Err` with the tag when it names a language no lexicon reads.
-    pub fn resolve_language<'t>(
-        &'t self,
-        tag: Option<&'t str>,
-    ) -> Result<&'static crate::parse::lexicon::Lexicon, &'t str> {
-        self.languages.resolve(tag.or(self.language.as_deref()))
-    }
-
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
