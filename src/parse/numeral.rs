@@ -211,11 +211,15 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
             plain.push_str(&fraction(int_end));
         }
         plain.parse().unwrap_or(f64::INFINITY)
-    } else if lead == 0 {
-        // ".04"
-        fraction(int_end).parse::<f64>().map_err(|_| fail())?
     } else {
-        fraction(int_start).parse().unwrap_or(f64::INFINITY)
+        // ".04" or "22.5"; read in place when the decimal mark is Rust's own.
+        let from = if lead == 0 { int_end } else { int_start };
+        let read = if point == b'.' { i[from..p].parse::<f64>() } else { fraction(from).parse::<f64>() };
+        match read {
+            Ok(value) => value,
+            Err(_) if lead == 0 => return Err(fail()),
+            Err(_) => f64::INFINITY,
+        }
     };
     let int_digits =
         if grouped.is_some() { int_text.bytes().filter(u8::is_ascii_digit).count() } else { lead };

@@ -106,7 +106,7 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
 
 /// The number of ASCII letters from `pos` on, eight bytes at a time: a word's end costs no
 /// branch per letter.
-fn letters_at(bytes: &[u8], pos: usize) -> usize {
+pub(crate) fn letters_at(bytes: &[u8], pos: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut len = 0;
     while let Some(chunk) = bytes.get(pos + len..pos + len + 8) {

@@ -11,87 +11,94 @@ const MAX_STANDFIRST_CHARS: usize = 160;
 
 /// Reads plain text (already decoded) into a [`Document`].
 pub fn read_plain(text: &str) -> Document {
-    let lines = line_spans(text);
-    let blocks = blocks(text, &lines);
-    let mut paragraphs = Vec::with_capacity(blocks.len());
-    for (index, block) in blocks.iter().enumerate() {
+    let lines = trimmed_lines(text);
+    let blocks = blocks(&lines);
+    let mut paragraphs = Vec::with_capacity(blocks.len() + 1);
+    for (index, block) in blocks.into_iter().enumerate() {
+        let block = &lines[block];
         if index == 0
             && let Some(split) = headline_split(text, block)
         {
             paragraphs.extend(split);
             continue;
         }
-        let span = Span::new(block.first().map_or(0, |l| l.start), block.last().map_or(0, |l| l.end));
+        let span =
+            Span::new(block.first().map_or(0, |l| l.span.start), block.last().map_or(0, |l| l.span.end));
         paragraphs.push(Paragraph { role: Role::Body, span, sentences: split_sentences(text, span) });
     }
     Document::new(text.to_owned(), paragraphs)
 }
 
-/// Spans of every line, without its line ending.
-fn line_spans(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
-            spans.push(Span::new(start, end));
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        spans.push(Span::new(start, text.len()));
-    }
-    spans
+/// One line: its text without surrounding white space (empty for a blank line), and whether
+/// it is indented.
+#[derive(Clone, Copy)]
+struct Line {
+    span: Span,
+    indented: bool,
 }
 
-/// Runs of non-blank lines; an indented line after an unindented one also starts a block
-/// (wire copy marks paragraphs by indenting their first line).
-fn blocks(text: &str, lines: &[Span]) -> Vec<Vec<Span>> {
-    let mut blocks: Vec<Vec<Span>> = Vec::new();
-    let mut current: Vec<Span> = Vec::new();
-    let indented = |line: &Span| {
-        let s = line.slice(text);
-        s.starts_with("  ") || s.starts_with('\t')
+/// Every line, trimmed, without its line ending.
+fn trimmed_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 64 + 1);
+    let mut start = 0;
+    let mut line = |start: usize, end: usize| {
+        let raw = &text[start..end];
+        let body = raw.trim();
+        let lead = if body.is_empty() { 0 } else { raw.len() - raw.trim_start().len() };
+        let indented = raw.starts_with("  ") || raw.starts_with('\t');
+        lines.push(Line { span: Span::new(start + lead, start + lead + body.len()), indented });
     };
+    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        line(start, at);
+        start = at + 1;
+    }
+    if start < text.len() {
+        line(start, text.len());
+    }
+    lines
+}
+
+/// Runs of non-blank lines, as ranges of `lines`; an indented line after an unindented one
+/// also starts a block (wire copy marks paragraphs by indenting their first line).
+fn blocks(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut current: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
-        if line.slice(text).trim().is_empty() {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
+        if line.span.is_empty() {
+            if let Some(first) = current.take() {
+                blocks.push(first..i);
             }
-        } else if !current.is_empty() && indented(line) && i > 0 && !indented(&lines[i - 1]) {
-            blocks.push(std::mem::take(&mut current));
-            current.push(trimmed(text, *line));
-        } else {
-            current.push(trimmed(text, *line));
+        } else if let Some(first) = current
+            && line.indented
+            && i > 0
+            && !lines[i - 1].indented
+        {
+            blocks.push(first..i);
+            current = Some(i);
+        } else if current.is_none() {
+            current = Some(i);
         }
     }
-    if !current.is_empty() {
-        blocks.push(current);
+    if let Some(first) = current {
+        blocks.push(first..lines.len());
     }
     blocks
 }
 
-fn trimmed(text: &str, span: Span) -> Span {
-    let s = span.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    Span::new(span.start + lead, span.end - trail)
-}
-
 /// The first block as headline (and standfirst), if it has that shape.
-fn headline_split(text: &str, block: &[Span]) -> Option<Vec<Paragraph>> {
-    let first = *block.first()?;
+fn headline_split(text: &str, block: &[Line]) -> Option<Vec<Paragraph>> {
+    let first = block.first()?.span;
     if first.slice(text).chars().count() > MAX_HEADLINE_CHARS {
         return None;
     }
     let headline = Paragraph { role: Role::Headline, span: first, sentences: vec![first] };
     match block {
         [_] => Some(vec![headline]),
-        [_, second] if second.slice(text).chars().count() <= MAX_STANDFIRST_CHARS => {
+        [_, second] if second.span.slice(text).chars().count() <= MAX_STANDFIRST_CHARS => {
             let standfirst = Paragraph {
                 role: Role::Standfirst,
-                span: *second,
-                sentences: split_sentences(text, *second),
+                span: second.span,
+                sentences: split_sentences(text, second.span),
             };
             Some(vec![headline, standfirst])
         }

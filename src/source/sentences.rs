@@ -69,8 +69,7 @@ fn is_boundary(body: &str, start: usize, stop: usize, end: usize) -> bool {
         return true;
     }
     let word = last_word(&body[start..stop]);
-    let lower = word.to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
     // An initial ("J. Smith"): a single capital letter.

@@ -37,6 +37,21 @@ pub struct WordIndex<T> {
     /// length when it is short, is not among them is not looked up.
     lengths: u32,
     firsts: u32,
+    /// The short words by length, first letter and second letter ([`shape`]): most words of a
+    /// sentence are answered here, before any hashing.
+    shapes: Vec<[u32; 27]>,
+}
+
+/// Where the lower-cased ASCII word `bytes` (1 to 16 bytes) falls in [`WordIndex::shapes`]:
+/// its length, the class of its first byte (a letter 0–25, 26 for anything else) and the bit
+/// of its second (the same classes; bit 27 when it has none).
+fn shape(bytes: &[u8]) -> (usize, usize, u32) {
+    let class = |b: u8| {
+        let lower = b.to_ascii_lowercase();
+        if lower.is_ascii_lowercase() { usize::from(lower - b'a') } else { 26 }
+    };
+    let second = bytes.get(1).map_or(27, |&b| class(b));
+    (bytes.len(), class(bytes[0]), 1 << second)
 }
 
 /// A bit for the lower-cased ASCII letter `b` (bit 26 for anything else).
@@ -57,7 +72,13 @@ fn pack(word: &str) -> Option<u128> {
 impl<T: Copy> WordIndex<T> {
     /// The index of `entries`; the first entry of a word wins, as in a list look-up.
     pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
-        let mut index = WordIndex { short: Fast::default(), other: HashMap::new(), lengths: 0, firsts: 0 };
+        let mut index = WordIndex {
+            short: Fast::default(),
+            other: HashMap::new(),
+            lengths: 0,
+            firsts: 0,
+            shapes: vec![[0; 27]; 17],
+        };
         for (word, value) in entries {
             if let Some(&b) = word.as_bytes().first() {
                 index.firsts |= first_bit(b);
@@ -66,6 +87,8 @@ impl<T: Copy> WordIndex<T> {
                 Some(key) => {
                     index.short.entry(key).or_insert(value);
                     index.lengths |= 1 << word.len();
+                    let (len, first, second) = shape(word.as_bytes());
+                    index.shapes[len][first] |= second;
                 }
                 None => {
                     index.other.entry(word.to_lowercase()).or_insert(value);
@@ -80,6 +103,13 @@ impl<T: Copy> WordIndex<T> {
         let first = *bytes.first()?;
         if self.firsts & first_bit(first) == 0 {
             return None;
+        }
+        if bytes.len() <= 16 && bytes.is_ascii() {
+            // An ASCII word of up to 16 bytes can only be a short word.
+            let (len, first, second) = shape(bytes);
+            if self.shapes[len][first] & second == 0 {
+                return None;
+            }
         }
         if bytes.len() <= 16 {
             // Packed and checked for ASCII in one pass.
@@ -112,5 +142,18 @@ mod tests {
         assert_eq!(index.get("rückgang"), Some(2));
         assert_eq!(index.get("CounterIntuitively"), Some(3));
         assert_eq!(index.get("rise"), None);
+    }
+
+    #[test]
+    fn shapes_pass_every_word_of_the_index() {
+        let words = ["a", "I", "in", "x1", "3d", "per-cent", "don't", "sixteen-letters!", "über", "ab"];
+        let index = WordIndex::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(index.get(w), Some(i), "{w}");
+            assert_eq!(index.get(&w.to_uppercase()), Some(i), "{w} in capitals");
+        }
+        for other in ["b", "an", "aa", "x2", "per-cents", "über!", "ac"] {
+            assert_eq!(index.get(other), None, "{other}");
+        }
     }
 }

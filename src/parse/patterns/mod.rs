@@ -28,26 +28,36 @@ pub fn tokenize<'t>(
     quantities: &[Quantity],
     figures: &[QuantityId],
 ) -> Vec<Token<'t>> {
-    let mut tokens = Vec::new();
+    // About one token per five bytes of prose: one allocation for most sentences.
+    let mut tokens = Vec::with_capacity(span.len() / 5 + 2 * figures.len() + 4);
     let mut pos = span.start;
-    let mut next_figure = figures.iter().peekable();
-    while pos < span.end {
-        if let Some(&&id) = next_figure.peek()
-            && quantities[id].span.start <= pos
-        {
-            tokens.push(Token::Figure(id));
-            pos = pos.max(quantities[id].span.end);
-            next_figure.next();
-            continue;
-        }
-        let limit = next_figure.peek().map_or(span.end, |&&id| quantities[id].span.start.min(span.end));
-        let b = text.as_bytes()[pos];
-        // Spaces and ASCII punctuation without decoding a character.
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            if !b.is_ascii_whitespace() {
-                tokens.push(Token::Punct(char::from(b), Span::new(pos, pos + 1)));
+    for &id in figures {
+        let figure = quantities[id].span;
+        words_between(text, pos, figure.start.min(span.end), &mut tokens);
+        tokens.push(Token::Figure(id));
+        pos = pos.max(figure.end);
+    }
+    words_between(text, pos, span.end, &mut tokens);
+    tokens
+}
+
+/// The words and punctuation of `text` from `pos` to `limit` (no figure lies between).
+fn words_between<'t>(text: &'t str, mut pos: usize, limit: usize, tokens: &mut Vec<Token<'t>>) {
+    let bytes = text.as_bytes();
+    while pos < limit {
+        let b = bytes[pos];
+        // ASCII without decoding a character.
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                let start = pos;
+                pos = word_end(text, pos, limit);
+                tokens.push(Token::Word(&text[start..pos], Span::new(start, pos)));
+            } else {
+                if !b.is_ascii_whitespace() {
+                    tokens.push(Token::Punct(char::from(b), Span::new(pos, pos + 1)));
+                }
+                pos += 1;
             }
-            pos += 1;
             continue;
         }
         let Some(c) = text[pos..].chars().next() else { break };
@@ -62,7 +72,6 @@ pub fn tokenize<'t>(
             pos += c.len_utf8();
         }
     }
-    tokens
 }
 
 /// The end of the word at `pos` (before `limit`): letters and digits, with inner apostrophes
@@ -75,7 +84,8 @@ fn word_end(text: &str, mut pos: usize, limit: usize) -> usize {
         None => false,
     };
     while pos < limit {
-        let b = bytes[pos];
+        pos = (pos + super::scan::letters_at(bytes, pos)).min(limit);
+        let Some(&b) = bytes.get(pos).filter(|_| pos < limit) else { break };
         if b.is_ascii_alphanumeric() || (b == b'\'' || b == b'-') && starts_word(pos + 1) {
             pos += 1;
         } else if b >= 0x80 {
