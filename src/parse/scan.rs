@@ -9,8 +9,11 @@ use super::numeral::{
 use super::quantity::{Form, Qualifier, Quantity, Unit};
 use crate::interval::Interval;
 use crate::span::Span;
+use super::lexicon::index::KeyHasher;
 use nom::Parser;
 use nom::bytes::complete::tag_no_case;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Every figure in `text`, in order, non-overlapping.
 pub fn scan(text: &str) -> Vec<Quantity> {
@@ -206,12 +209,76 @@ pub(crate) struct Tables {
     /// Words that may follow a numeral as its unit: percent and point words, currency words
     /// and codes, hundredths, units of time.
     unit_words: KeySet,
+    /// The unit lists by first word: the unit after a figure is looked for only among the
+    /// words that begin as the text after it does.
+    units: UnitIndex,
     /// The letters that begin currency codes and signs written before a figure.
     currency_prefix_words: KeySet,
     /// Qualifier phrases and phrases of equality by their first word, longest first.
     qualifier_index: PhraseIndex,
     /// Qualifier phrases whose first letter is not ASCII, longest first.
     other_qualifiers: Vec<(&'static str, Qualifier)>,
+}
+
+/// The positions of a lexicon list's words by their first run of ASCII letters (lower-cased,
+/// [`word_key`]). A word matches text, whole and followed by no letter or digit, only when
+/// both begin with the same run; words with no such run (a sign, a letter outside ASCII,
+/// more than sixteen letters) are kept apart and tried on text that has none either.
+#[derive(Debug, Default)]
+struct ListIndex {
+    by_key: HashMap<u128, Vec<usize>, BuildHasherDefault<KeyHasher>>,
+    keyless: Vec<usize>,
+}
+
+impl ListIndex {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut index = ListIndex::default();
+        for (i, word) in words.into_iter().enumerate() {
+            match word_key(word.as_bytes()) {
+                Some((key, _)) => index.by_key.entry(key).or_default().push(i),
+                None => index.keyless.push(i),
+            }
+        }
+        index
+    }
+
+    /// The items of `list` (the list this index was built from) that may match at the start
+    /// of `text`, in list order.
+    fn at<'l, T>(&self, list: &'l [T], text: &str) -> impl Iterator<Item = &'l T> + use<'l, '_, T> {
+        let positions = match word_key(text.as_bytes()) {
+            Some((key, _)) => self.by_key.get(&key).map_or(&[][..], Vec::as_slice),
+            None => &self.keyless,
+        };
+        positions.iter().filter_map(|&i| list.get(i))
+    }
+}
+
+/// The [`ListIndex`] of each list a unit after a figure is looked for in.
+#[derive(Debug)]
+struct UnitIndex {
+    points: ListIndex,
+    percent: ListIndex,
+    million_codes: ListIndex,
+    currency_after: ListIndex,
+    hundredths: ListIndex,
+    signs_after: ListIndex,
+    durations: ListIndex,
+}
+
+impl UnitIndex {
+    fn new(lex: &lexicon::Lexicon) -> Self {
+        let words = |list: &'_ [String]| ListIndex::new(list.iter().map(String::as_str));
+        let pairs = |list: &'_ [(String, String)]| ListIndex::new(list.iter().map(|(w, _)| w.as_str()));
+        UnitIndex {
+            points: words(&lex.point_words),
+            percent: words(&lex.percent_words),
+            million_codes: pairs(&lex.currency_million_codes),
+            currency_after: pairs(&lex.currency_after),
+            hundredths: pairs(&lex.currency_hundredths),
+            signs_after: pairs(&lex.currency_signs_after),
+            durations: words(&lex.duration_words),
+        }
+    }
 }
 
 /// The tables of the active lexicon.
@@ -361,6 +428,7 @@ impl Tables {
             compounds: !lex.compound_parts.is_empty(),
             magnitude_words,
             unit_words,
+            units: UnitIndex::new(lex),
             currency_prefix_words,
             qualifier_index,
             other_qualifiers,
@@ -1396,11 +1464,13 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     {
         return plain(rest, Unit::Count, None);
     }
+    let tables = tables();
+    let units = &tables.units;
     for (candidate, is_glued) in [(glued, true), (spaced, false)] {
         if is_glued && !digits {
             continue;
         }
-        for w in &lex.point_words {
+        for w in units.points.at(&lex.point_words, candidate) {
             if is_glued && w.len() > 4 {
                 continue;
             }
@@ -1408,7 +1478,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
                 return plain(after, Unit::Points, None);
             }
         }
-        for w in &lex.percent_words {
+        for w in units.percent.at(&lex.percent_words, candidate) {
             if let Some(after) = strip_word(candidate, w) {
                 return plain(after, Unit::Percent, None);
             }
@@ -1425,7 +1495,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     if !prefixed {
         let spaced_apart = spaced.len() != rest.len();
         // "30 MUSD", "48.5 MGBP"
-        for (code, iso) in &lex.currency_million_codes {
+        for (code, iso) in units.million_codes.at(&lex.currency_million_codes, spaced) {
             if let Some(after) = spaced.strip_prefix(code)
                 && at_boundary(after)
             {
@@ -1438,7 +1508,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
                 };
             }
         }
-        for (w, code) in &lex.currency_after {
+        for (w, code) in units.currency_after.at(&lex.currency_after, spaced) {
             let glued_code = !spaced_apart && digits && w.len() == 3 && spaced.get(..3) == Some(w.as_str());
             if let Some(after) = strip_word(spaced, w)
                 && (spaced_apart || glued_code)
@@ -1457,7 +1527,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
                 return Suffix { rest: after, unit: Unit::Currency, currency: Some(code), scale: 1.0, extra };
             }
         }
-        for (w, code) in &lex.currency_hundredths {
+        for (w, code) in units.hundredths.at(&lex.currency_hundredths, spaced) {
             // Lower case only: "50 Cent" is a rapper, "99 Cents Only" a shop.
             if let Some(after) = strip_word(spaced, w)
                 && spaced_apart
@@ -1474,7 +1544,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
             }
         }
         // "10 €", "100₾", "10 $"; never "1 $10" (the sign belongs to the next figure).
-        for (sign, code) in &lex.currency_signs_after {
+        for (sign, code) in units.signs_after.at(&lex.currency_signs_after, spaced) {
             if let Some(after) = spaced.strip_prefix(sign)
                 && !after.starts_with(|c: char| c.is_ascii_digit())
                 && (digits || spaced_apart)
@@ -1487,7 +1557,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     // "10 years", "a 10-year bond", "45-year-old"; "a 12-cent dividend", "one-yen bid".
     let hyphened = rest.strip_prefix('-');
     for candidate in [Some(spaced).filter(|s| s.len() != rest.len()), hyphened].into_iter().flatten() {
-        for w in &lex.duration_words {
+        for w in units.durations.at(&lex.duration_words, candidate) {
             if let Some(after) = strip_word(candidate, w) {
                 let after = after.strip_prefix("-old").unwrap_or(after);
                 let after = strip_word(after.trim_start_matches(' '), "old").map_or(after, |a| a);
@@ -1498,7 +1568,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
     if let Some(candidate) = hyphened
         && !prefixed
     {
-        for (w, code) in &lex.currency_hundredths {
+        for (w, code) in units.hundredths.at(&lex.currency_hundredths, candidate) {
             if let Some(after) = strip_word(candidate, w) {
                 return Suffix {
                     rest: after,
@@ -1510,8 +1580,10 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
             }
         }
         // Not "a 1650-pound satellite" (a weight).
-        for (w, code) in
-            lex.currency_after.iter().filter(|(w, _)| matches!(w.as_str(), "dollar" | "euro" | "yen"))
+        for (w, code) in units
+            .currency_after
+            .at(&lex.currency_after, candidate)
+            .filter(|(w, _)| matches!(w.as_str(), "dollar" | "euro" | "yen"))
         {
             if let Some(after) = strip_word(candidate, w) {
                 return plain(after, Unit::Currency, Some(code));

@@ -7,7 +7,7 @@
 //! duration of a read by [`activate`]: the vocabulary is a property of the whole read, like a
 //! locale, and threading it through every parser would not change what they compute.
 
-mod index;
+pub(crate) mod index;
 mod schema;
 
 pub use index::WordIndex;
