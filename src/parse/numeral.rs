@@ -53,12 +53,27 @@ pub fn word<'a>(
 /// Spaces (including no-break spaces) between the words of a figure.
 /// A figure may wrap onto the next line ("1.5\nbillion"), but never across a blank line.
 pub fn spaces(i: &str) -> PResult<'_, &str> {
-    let (rest, run) =
-        take_while1(|c: char| matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\n' | '\r')).parse(i)?;
-    if run.bytes().filter(|b| *b == b'\n').count() > 1 {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Space)));
+    // Byte by byte: the grammar asks this after nearly every word it reads.
+    let bytes = i.as_bytes();
+    let (mut end, mut newlines) = (0, 0);
+    loop {
+        match bytes.get(end..) {
+            Some([b' ' | b'\t' | b'\r', ..]) => end += 1,
+            Some([b'\n', ..]) => {
+                newlines += 1;
+                end += 1;
+            }
+            // U+00A0 and U+202F, the no-break spaces.
+            Some([0xc2, 0xa0, ..]) => end += 2,
+            Some([0xe2, 0x80, 0xaf, ..]) => end += 3,
+            _ => break,
+        }
     }
-    Ok((rest, run))
+    if end == 0 || newlines > 1 {
+        let kind = if end == 0 { nom::error::ErrorKind::TakeWhile1 } else { nom::error::ErrorKind::Space };
+        return Err(nom::Err::Error(nom::error::Error::new(i, kind)));
+    }
+    Ok((&i[end..], &i[..end]))
 }
 
 /// Vulgar fraction characters and their values.
@@ -1127,6 +1142,32 @@ pub fn number_words(i: &str) -> Option<(&str, Numeral)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_read_as_the_character_rule_does() {
+        // The rule the byte loop implements: a run of these characters, with at most one line
+        // break.
+        let by_characters = |i: &str| -> Option<usize> {
+            let end = i
+                .find(|c: char| !matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\n' | '\r'))
+                .unwrap_or(i.len());
+            (end > 0 && i[..end].matches('\n').count() <= 1).then_some(end)
+        };
+        let pieces =
+            [" ", "\t", "\n", "\r", "\u{a0}", "\u{202f}", "\u{2009}", "x", "5", "\u{a1}", "\u{2080}", ""];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}x");
+                    let read = spaces(&text).ok().map(|(rest, run)| {
+                        assert_eq!(run.len() + rest.len(), text.len());
+                        run.len()
+                    });
+                    assert_eq!(read, by_characters(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     fn value(p: PResult<'_, Numeral>) -> (f64, f64, &str) {
         let (rest, n) = p.expect("parses");

@@ -3,13 +3,13 @@
 //! ordinal, score, phone number or name.
 
 use super::lexicon;
+use super::lexicon::index::KeyHasher;
 use super::numeral::{
     Numeral, NumeralKind, at_boundary, digits, fraction_only, number_words, spaces, vulgar_fraction, words,
 };
 use super::quantity::{Form, Qualifier, Quantity, Unit};
 use crate::interval::Interval;
 use crate::span::Span;
-use super::lexicon::index::KeyHasher;
 use nom::Parser;
 use nom::bytes::complete::tag_no_case;
 use std::collections::HashMap;
@@ -82,7 +82,13 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
                 continue;
             }
             pos += len;
-            pos = skip_word(text, pos);
+            // Most words end at a space or a mark that goes on with nothing (as `skip_word`
+            // would find); one space after the word is skipped with it.
+            match bytes.get(pos) {
+                Some(b' ') => pos += 1,
+                Some(&d) if d < 0x80 && !d.is_ascii_alphanumeric() && d != b',' && d != b'.' => {}
+                _ => pos = skip_word(text, pos),
+            }
             continue;
         }
         let c = if b < 0x80 { char::from(b) } else { text[pos..].chars().next().unwrap_or(' ') };

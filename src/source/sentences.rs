@@ -69,7 +69,7 @@ fn is_boundary(body: &str, start: usize, stop: usize, end: usize) -> bool {
         return true;
     }
     let word = last_word(&body[start..stop]);
-    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    if is_abbreviation(word) {
         return false;
     }
     // An initial ("J. Smith"): a single capital letter.
@@ -80,6 +80,22 @@ fn is_boundary(body: &str, start: usize, stop: usize, end: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Whether `word` (any case) is one of [`ABBREVIATIONS`]: a binary search of their packed
+/// bytes, asked at every full stop.
+fn is_abbreviation(word: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let pack = |w: &str| -> Option<u64> {
+        (w.len() <= 8).then(|| w.bytes().fold(0u64, |k, b| k << 8 | u64::from(b.to_ascii_lowercase())))
+    };
+    let keys = KEYS.get_or_init(|| {
+        let mut keys: Vec<u64> = ABBREVIATIONS.iter().filter_map(|a| pack(a)).collect();
+        keys.sort_unstable();
+        keys
+    });
+    // Every abbreviation is ASCII: a word with other bytes is none of them.
+    word.is_ascii() && pack(word).is_some_and(|key| keys.binary_search(&key).is_ok())
 }
 
 /// The word just before a full stop (letters, digits and inner full stops).
@@ -138,6 +154,16 @@ mod tests {
             vec!["He said \"it fell.\"", "Then it rose."]
         );
         assert_eq!(split("“It fell.” It rose."), vec!["“It fell.”", "It rose."]);
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_case_and_nothing_else() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a) && is_abbreviation(&a.to_uppercase()), "{a}");
+        }
+        for other in ["", "m", "mrx", "messrss", "ü", "nö", "approximately", "e.g.", "u.s.a"] {
+            assert!(!is_abbreviation(other), "{other}");
+        }
     }
 
     #[test]

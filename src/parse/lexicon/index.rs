@@ -98,18 +98,33 @@ impl<T: Copy> WordIndex<T> {
         index
     }
 
+    /// What `word` (any case) means, if it is in the index.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<T> {
         let bytes = word.as_bytes();
-        let first = *bytes.first()?;
-        if self.firsts & first_bit(first) == 0 {
+        if bytes.is_empty() {
             return None;
         }
-        if bytes.len() <= 16 && bytes.is_ascii() {
-            // An ASCII word of up to 16 bytes can only be a short word.
+        // Most words are answered by their shape. A short ASCII word can only be a short
+        // word; so can any short word when no entry is long or outside ASCII.
+        if bytes.len() <= 16 && (self.other.is_empty() || bytes.is_ascii()) {
             let (len, first, second) = shape(bytes);
             if self.shapes[len][first] & second == 0 {
                 return None;
             }
+        } else if self.other.is_empty() {
+            return None;
+        }
+        self.lookup(word)
+    }
+
+    /// [`WordIndex::get`] past the shape test: the word hashed.
+    #[inline(never)]
+    fn lookup(&self, word: &str) -> Option<T> {
+        let bytes = word.as_bytes();
+        let first = *bytes.first()?;
+        if self.firsts & first_bit(first) == 0 {
+            return None;
         }
         if bytes.len() <= 16 {
             // Packed and checked for ASCII in one pass.
