@@ -43,6 +43,15 @@ pub fn at_boundary(rest: &str) -> bool {
     !rest.chars().next().is_some_and(|c| c.is_alphanumeric())
 }
 
+/// The ASCII `word` at the start of the input in any case (ASCII case: a Kelvin sign is no
+/// "k"); compares bytes, where nom's `tag_no_case` folds each character.
+pub fn ci<'a>(word: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| match i.as_bytes().get(..word.len()) {
+        Some(head) if head.eq_ignore_ascii_case(word.as_bytes()) => Ok((&i[word.len()..], &i[..word.len()])),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
+}
+
 /// A whole word, case-insensitive, not followed by a letter or digit.
 pub fn word<'a>(
     w: &'static str,
@@ -220,12 +229,11 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
         let digits = &i[from..p];
         if point == b'.' { digits.to_string() } else { digits.replacen(char::from(point), ".", 1) }
     };
-    let mut magnitude: f64 = if grouped.is_some() {
-        let mut plain: String = int_text.chars().filter(char::is_ascii_digit).collect();
-        if frac_len > 0 {
-            plain.push_str(&fraction(int_end));
-        }
-        plain.parse().unwrap_or(f64::INFINITY)
+    // The integer's digits without their group marks.
+    let plain: Option<String> = grouped.map(|_| int_text.chars().filter(char::is_ascii_digit).collect());
+    let mut magnitude: f64 = if let Some(plain) = &plain {
+        let read = if frac_len > 0 { format!("{plain}{}", fraction(int_end)).parse() } else { plain.parse() };
+        read.unwrap_or(f64::INFINITY)
     } else {
         // ".04" or "22.5"; read in place when the decimal mark is Rust's own.
         let from = if lead == 0 { int_end } else { int_start };
@@ -241,9 +249,8 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
     let decimals = frac_len as u32;
     let mut half_step = if decimals > 0 {
         0.5 * 10f64.powi(-(decimals.min(300) as i32))
-    } else if grouped.is_some() {
-        let plain: String = int_text.chars().filter(char::is_ascii_digit).collect();
-        integer_half_step(&plain)
+    } else if let Some(plain) = &plain {
+        integer_half_step(plain)
     } else {
         integer_half_step(int_text)
     };

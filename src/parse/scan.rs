@@ -5,13 +5,13 @@
 use super::lexicon;
 use super::lexicon::index::KeyHasher;
 use super::numeral::{
-    Numeral, NumeralKind, at_boundary, digits, fraction_only, number_words, spaces, vulgar_fraction, words,
+    Numeral, NumeralKind, at_boundary, ci, digits, fraction_only, number_words, spaces, vulgar_fraction,
+    words,
 };
 use super::quantity::{Form, Qualifier, Quantity, Unit};
 use crate::interval::Interval;
 use crate::span::Span;
 use nom::Parser;
-use nom::bytes::complete::tag_no_case;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -218,6 +218,8 @@ pub(crate) struct Tables {
     /// The unit lists by first word: the unit after a figure is looked for only among the
     /// words that begin as the text after it does.
     units: UnitIndex,
+    /// The bound suffixes ("or more", "and under") by first word.
+    bound_suffixes: ListIndex,
     /// The letters that begin currency codes and signs written before a figure.
     currency_prefix_words: KeySet,
     /// Qualifier phrases and phrases of equality by their first word, longest first.
@@ -435,6 +437,7 @@ impl Tables {
             magnitude_words,
             unit_words,
             units: UnitIndex::new(lex),
+            bound_suffixes: ListIndex::new(lex.bound_suffixes.iter().map(|(w, _)| w.as_str())),
             currency_prefix_words,
             qualifier_index,
             other_qualifiers,
@@ -558,13 +561,7 @@ fn two_bounds(text: &str, first: &Quantity, end: usize) -> Option<Found> {
     let joined = (
         nom::combinator::opt(nom::character::complete::char::<_, nom::error::Error<&str>>(',')),
         spaces,
-        nom::combinator::opt((
-            nom::branch::alt((
-                tag_no_case::<_, _, nom::error::Error<&str>>("and"),
-                tag_no_case::<_, _, nom::error::Error<&str>>("but"),
-            )),
-            spaces,
-        )),
+        nom::combinator::opt((nom::branch::alt((ci("and"), ci("but"))), spaces)),
     )
         .parse(rest)
         .ok()?
@@ -609,12 +606,10 @@ fn figure_at(text: &str, start: usize) -> Option<Found> {
     let input = &text[start..];
     let (after_qualifier, qualifier) = qualifier(input);
     let (after_between, between) = match after_qualifier.as_bytes().first() {
-        Some(b'b' | b'B') => {
-            match (tag_no_case::<_, _, nom::error::Error<&str>>("between"), spaces).parse(after_qualifier) {
-                Ok((rest, _)) => (rest, true),
-                Err(_) => (after_qualifier, false),
-            }
-        }
+        Some(b'b' | b'B') => match (ci("between"), spaces).parse(after_qualifier) {
+            Ok((rest, _)) => (rest, true),
+            Err(_) => (after_qualifier, false),
+        },
         _ => (after_qualifier, false),
     };
     let core_start = start + (input.len() - after_between.len());
@@ -937,7 +932,7 @@ fn bound_suffix(rest: &str, current: Qualifier) -> Option<(usize, Qualifier)> {
     if !matches!(current, Qualifier::Exact | Qualifier::Approximately) {
         return None;
     }
-    for (w, qual) in &lex.bound_suffixes {
+    for (w, qual) in tables().bound_suffixes.at(&lex.bound_suffixes, after) {
         if word_end(after, w) {
             let tail = &after[w.len()..];
             // "1986 and more than 50 pct", "5% and over the past year": the words go on.
@@ -1055,8 +1050,7 @@ fn and_a_half(rest: &str, numeral: Numeral) -> (&str, Numeral) {
     if numeral.kind != NumeralKind::Digits || !numeral.bare_integer {
         return (rest, numeral);
     }
-    let Ok((after, _)) = (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(rest)
-    else {
+    let Ok((after, _)) = (spaces, ci("and"), spaces).parse(rest) else {
         return (rest, numeral);
     };
     match fraction_only(after) {
@@ -1254,19 +1248,17 @@ fn ratio_tail<'a>(rest: &'a str, numerator: &Numeral) -> Option<(&'a str, Numera
     }
     let (after, _) = spaces(rest).ok()?;
     let mut over = false;
-    let after = if let Ok((a, _)) =
-        (tag_no_case::<_, _, nom::error::Error<&str>>("out of"), spaces).parse(after)
-    {
+    let after = if let Ok((a, _)) = (ci("out of"), spaces).parse(after) {
         a
-    } else if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("in"), spaces).parse(after) {
+    } else if let Ok((a, _)) = (ci("in"), spaces).parse(after) {
         a
-    } else if let Ok((a, _)) = (tag_no_case::<_, _, nom::error::Error<&str>>("over"), spaces).parse(after) {
+    } else if let Ok((a, _)) = (ci("over"), spaces).parse(after) {
         over = true;
         a
     } else {
         return None;
     };
-    let after = match (tag_no_case::<_, _, nom::error::Error<&str>>("every"), spaces).parse(after) {
+    let after = match (ci("every"), spaces).parse(after) {
         Ok((a, _)) => a,
         Err(_) => after,
     };
@@ -1370,11 +1362,10 @@ fn compound_tail(rest: &str, scale: f64) -> Option<(&str, f64, f64)> {
     let mut extra = 0.0;
     let mut cursor = rest;
     while let Ok((after_space, _)) = spaces(cursor) {
-        let (after_and, and) =
-            match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(after_space) {
-                Ok((a, _)) => (a, true),
-                Err(_) => (after_space, false),
-            };
+        let (after_and, and) = match (ci("and"), spaces).parse(after_space) {
+            Ok((a, _)) => (a, true),
+            Err(_) => (after_space, false),
+        };
         // "3 million and a half"
         if and
             && last >= 1000.0
@@ -1603,7 +1594,7 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
 /// the end of a sentence ("15 dollars 50."). Returns the input after them and their value.
 fn cents_after(rest: &str) -> (&str, f64) {
     let Ok((after, _)) = spaces(rest) else { return (rest, 0.0) };
-    let after = match (tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(after) {
+    let after = match (ci("and"), spaces).parse(after) {
         Ok((a, _)) => a,
         Err(_) => after,
     };
@@ -1641,8 +1632,7 @@ fn strip_word<'a>(input: &'a str, w: &str) -> Option<&'a str> {
 fn range_end(text: &str, first: &Core, between: bool) -> Option<(Core, usize)> {
     let rest = &text[first.end..];
     let (sep_len, spaced_to) = if between {
-        let (after, _) =
-            (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("and"), spaces).parse(rest).ok()?;
+        let (after, _) = (spaces, ci("and"), spaces).parse(rest).ok()?;
         (rest.len() - after.len(), true)
     } else if let Some(r) =
         rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')).or_else(|| rest.strip_prefix('—'))
@@ -1662,24 +1652,14 @@ fn range_end(text: &str, first: &Core, between: bool) -> Option<(Core, usize)> {
             return None;
         }
         (rest.len() - r.len(), true)
-    } else if let Ok((after, _)) = (
-        spaces,
-        nom::branch::alt((
-            tag_no_case::<_, _, nom::error::Error<&str>>("through"),
-            tag_no_case::<_, _, nom::error::Error<&str>>("thru"),
-        )),
-        spaces,
-    )
-        .parse(rest)
+    } else if let Ok((after, _)) = (spaces, nom::branch::alt((ci("through"), ci("thru"))), spaces).parse(rest)
     {
         // "20 through 100"
         if !after.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         (rest.len() - after.len(), true)
-    } else if let Ok((after, _)) =
-        (spaces, tag_no_case::<_, _, nom::error::Error<&str>>("to"), spaces).parse(rest)
-    {
+    } else if let Ok((after, _)) = (spaces, ci("to"), spaces).parse(rest) {
         // "10 to 20 people", never "from 10 to 20" (a change) nor "rose 5% to 31%".
         if first.has_unit || preceded_by_word(text, first.quantity.span.start, &["from", "between"]) {
             return None;
@@ -1838,8 +1818,8 @@ fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
     }
     let tail = &rest[run..];
     // 10am, 9.30pm, 10 a.m.
-    let time = am_pm(tail);
-    if time > 0 && run <= 2 {
+    let time = if run <= 2 { am_pm(tail) } else { 0 };
+    if time > 0 {
         return Some((start + run + time).into());
     }
     if run <= 2 && tail.starts_with('.') && digit_run(&tail[1..]) == 2 {
@@ -1849,14 +1829,13 @@ fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
         }
     }
     // 1st, 22nd, 3rd, 4th
-    let suffix: String = tail.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-    let lower = suffix.to_ascii_lowercase();
-    if ["st", "nd", "rd", "th"].contains(&lower.as_str()) {
+    let suffix = &tail[..tail.bytes().take_while(u8::is_ascii_alphabetic).count()];
+    if ["st", "nd", "rd", "th"].iter().any(|s| suffix.eq_ignore_ascii_case(s)) {
         let value = rest[..run].parse::<f64>().ok();
         return Some(NotAmount { end: start + run + suffix.len(), ordinal: value });
     }
     // 1990s, '90s
-    if lower == "s" && run == 4 {
+    if suffix.eq_ignore_ascii_case("s") && run == 4 {
         return Some((start + run + 1).into());
     }
     // Version numbers and addresses: 4.1.2, 192.168.1.2 — every group is part of the name.
@@ -1951,6 +1930,9 @@ fn digit_run(s: &str) -> usize {
 
 fn am_pm(s: &str) -> usize {
     let t = s.strip_prefix(' ').unwrap_or(s);
+    if !t.starts_with(['a', 'A', 'p', 'P']) {
+        return 0;
+    }
     let skipped = s.len() - t.len();
     for form in ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"] {
         if let Some(head) = t.get(..form.len())
@@ -1972,25 +1954,27 @@ fn phone_length(s: &str) -> Option<usize> {
 fn phone_length_from(s: &str, international: bool) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = 0;
-    let mut groups = Vec::new();
+    // Phone numbers are short: more than six groups, or one of more than five digits, is none.
+    let mut found = [0usize; 6];
+    let mut count = 0;
     loop {
         let run = digit_run(&s[i..]);
         if run == 0 {
             break;
         }
-        groups.push(run);
-        i += run;
-        // Phone numbers are short: stop early so that a long list of numbers stays linear.
-        if groups.len() > 6 || run > 5 {
+        if count == found.len() || run > 5 {
             return None;
         }
+        found[count] = run;
+        count += 1;
+        i += run;
         match b.get(i) {
             Some(b' ' | b'-' | b'.') if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
                 let sep = b[i];
                 // Digits then "." is a decimal, unless more groups follow with the same dot.
                 // Look a few bytes ahead only, so that a long line of numbers stays linear.
                 let window = &b[i + 1..b.len().min(i + 16)];
-                if sep == b'.' && groups.len() == 1 && !window.contains(&b'.') {
+                if sep == b'.' && count == 1 && !window.contains(&b'.') {
                     break;
                 }
                 i += 1;
@@ -1998,6 +1982,7 @@ fn phone_length_from(s: &str, international: bool) -> Option<usize> {
             _ => break,
         }
     }
+    let groups = &found[..count];
     let digits: usize = groups.iter().sum();
     let ends_clean = at_boundary(&s[i..]);
     let dashed_local = groups.len() == 2 && groups[0] == 3 && groups[1] == 4 && s.as_bytes()[3] == b'-';
