@@ -204,15 +204,23 @@ struct Reader<'a, 't> {
 impl<'a, 't> Reader<'a, 't> {
     fn new(text: &'t str, tokens: &'a [Token<'t>], quantities: &'a [Quantity], sentence: Span) -> Self {
         let lex = lexicon::active();
-        let roles: Vec<lexicon::WordRoles> = tokens
-            .iter()
-            .map(|t| match t {
+        let none = lexicon::WordRoles::default();
+        let mut roles = Vec::with_capacity(tokens.len());
+        let (mut figures, mut marked) = (Vec::new(), Vec::new());
+        for (t, token) in tokens.iter().enumerate() {
+            let role = match token {
                 Token::Word(w, _) => lex.word_roles.get(w).unwrap_or_default(),
-                _ => lexicon::WordRoles::default(),
-            })
-            .collect();
-        let figures = (0..tokens.len()).filter(|&t| matches!(tokens[t], Token::Figure(_))).collect();
-        let marked = (0..tokens.len()).filter(|&t| roles[t] != lexicon::WordRoles::default()).collect();
+                Token::Figure(_) => {
+                    figures.push(t);
+                    none
+                }
+                Token::Punct(..) => none,
+            };
+            if role != none {
+                marked.push(t);
+            }
+            roles.push(role);
+        }
         Reader { text, lex, roles, figures, marked, tokens, quantities, sentence }
     }
 
