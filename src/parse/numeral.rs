@@ -350,6 +350,11 @@ fn integer_half_step(digits: &str) -> f64 {
 }
 
 fn alpha_word(i: &str) -> PResult<'_, &str> {
+    // ASCII letters eight at a time; a letter beyond ASCII sends the word to the full test.
+    let ascii = super::scan::letters_at(i.as_bytes(), 0);
+    if ascii > 0 && i.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+        return Ok((&i[ascii..], &i[..ascii]));
+    }
     take_while1(|c: char| c.is_alphabetic()).parse(i)
 }
 
@@ -438,7 +443,7 @@ struct Tok {
 /// with letters beyond ASCII ("fünf", "zwölf").
 #[derive(Debug, Default)]
 pub(crate) struct WordKinds {
-    ascii: std::collections::HashMap<u128, Kind>,
+    ascii: std::collections::HashMap<u128, Kind, std::hash::BuildHasherDefault<lexicon::index::KeyHasher>>,
     other: std::collections::HashMap<String, Kind>,
 }
 

@@ -64,7 +64,7 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
                     & (1u32 << (second.wrapping_sub(b'a') & 31))
                     != 0
                 && {
-                    let key = bytes[pos..pos + len].iter().fold(0u128, |k, &c| k << 8 | u128::from(c | 0x20));
+                    let key = packed_letters(&bytes[pos..], len);
                     starts.contains(key)
                         && (!filter || tables.standalone.contains(key) || tables.may_follow(bytes, pos + len))
                 };
@@ -802,19 +802,22 @@ fn prefix_len_ignoring_case(text: &str, phrase: &str) -> Option<usize> {
 /// The leading ASCII letters of `bytes`, lower-cased and packed into one number (up to 16
 /// letters), and how many there are: a cheap key for word tables.
 fn word_key(bytes: &[u8]) -> Option<(u128, usize)> {
-    let mut key = 0u128;
-    let mut len = 0;
-    for b in bytes {
-        if !b.is_ascii_alphabetic() {
-            break;
+    let len = letters_at(bytes, 0);
+    (1..=16).contains(&len).then(|| (packed_letters(bytes, len), len))
+}
+
+/// The first `len` bytes of `bytes` (1 to 16 ASCII letters), lower-cased and packed into one
+/// number, first letter highest: sixteen bytes loaded at once where there are sixteen.
+fn packed_letters(bytes: &[u8], len: usize) -> u128 {
+    const LOWER: u128 = u128::from_ne_bytes([0x20; 16]);
+    match bytes.get(..16) {
+        Some(sixteen) => {
+            let mut lanes = [0u8; 16];
+            lanes.copy_from_slice(sixteen);
+            (u128::from_be_bytes(lanes) | LOWER) >> (8 * (16 - len))
         }
-        if len == 16 {
-            return None;
-        }
-        key = key << 8 | u128::from(b.to_ascii_lowercase());
-        len += 1;
+        None => bytes[..len].iter().fold(0u128, |k, &c| k << 8 | u128::from(c | 0x20)),
     }
-    (len > 0).then_some((key, len))
 }
 
 fn key_of(word: &str) -> u128 {

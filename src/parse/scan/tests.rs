@@ -482,6 +482,24 @@ fn letters_at_counts_ascii_letters_only() {
     }
 }
 
+#[test]
+fn word_keys_pack_the_leading_letters_lower_cased() {
+    // The key as one letter at a time builds it.
+    let by_letters = |bytes: &[u8]| -> Option<(u128, usize)> {
+        let len = bytes.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let key = bytes[..len].iter().fold(0u128, |k, c| k << 8 | u128::from(c.to_ascii_lowercase()));
+        (1..=16).contains(&len).then_some((key, len))
+    };
+    let words =
+        ["a", "In", "ABOUT", "percentage", "sixteenLettersXY", "seventeenLettersX", "é", "1", "", "x-y"];
+    for word in words {
+        for tail in ["", " ", "s more text after it", ".", "é and more after"] {
+            let text = format!("{word}{tail}");
+            assert_eq!(super::word_key(text.as_bytes()), by_letters(text.as_bytes()), "{text:?}");
+        }
+    }
+}
+
 /// The text files under `fixtures/`, for tests that compare two ways of reading them.
 fn fixture_texts() -> Vec<String> {
     let mut texts = Vec::new();

@@ -81,6 +81,11 @@ pub(super) fn read_means(
 /// "M:"), or have a percentage followed by "of" ("39% of", "39 percent of") or open with "Of"
 /// ("Of the 28 patients, 39% …").
 fn promising(sentence: &str) -> bool {
+    may_be_cued(sentence) && cued_and_named(sentence)
+}
+
+/// [`promising`] without its first, vectorised pass.
+fn cued_and_named(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     let at =
         |i: usize, word: &[u8]| bytes.get(i..i + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
@@ -116,6 +121,24 @@ fn promising(sentence: &str) -> bool {
             .iter()
             .enumerate()
             .any(|(i, &b)| (b == b'%' && of_after(i + 1)) || (at(i, b"cent") && of_after(i + 4))))
+}
+
+/// Whether `sentence` holds something every cue of [`promising`] holds: "%" or "=" (of
+/// "m ="), or "mean", "average" or "cent" (of "percent" and "per cent") in any case. Most
+/// sentences with a digit have none, and vectorised searches tell so.
+fn may_be_cued(sentence: &str) -> bool {
+    use memchr::memmem::Finder;
+    static WORDS: std::sync::OnceLock<[Finder<'static>; 3]> = std::sync::OnceLock::new();
+    let bytes = sentence.as_bytes();
+    if memchr::memchr2(b'%', b'=', bytes).is_some() {
+        return true;
+    }
+    let mut buffer = [0u8; 512];
+    let Some(lower) = buffer.get_mut(..bytes.len()) else { return true };
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    let words = WORDS.get_or_init(|| [Finder::new("mean"), Finder::new("average"), Finder::new("cent")]);
+    words.iter().any(|word| word.find(lower).is_some())
 }
 
 /// The bytes [`promising`] stops at, by the cue they may start: "%"; "mean", "m =" and "M:"
@@ -658,4 +681,27 @@ fn is_number_range(word: &str) -> bool {
             && a.bytes().all(|c| c.is_ascii_digit())
             && b.bytes().all(|c| c.is_ascii_digit())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_pass_lets_every_cue_through() {
+        let cues = ["%", "mean", "MEAN", "Average", "m =", "M=", "percent", "Per Cent", "M:"];
+        let around = ["", "The group's ", " of the 28 patients", "Of all 40, ", " was 3.5 (SD 1.2)"];
+        for cue in cues {
+            for before in around {
+                for after in around {
+                    let sentence = format!("{before}{cue}{after}");
+                    if cued_and_named(&sentence) {
+                        assert!(may_be_cued(&sentence), "{sentence:?}");
+                    }
+                }
+            }
+        }
+        assert!(!may_be_cued("Sales rose 5 per year."));
+        assert!(may_be_cued(&"x".repeat(600)), "a long sentence is read in full");
+    }
 }
