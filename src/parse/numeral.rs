@@ -61,8 +61,21 @@ pub fn word<'a>(
 
 /// Spaces (including no-break spaces) between the words of a figure.
 /// A figure may wrap onto the next line ("1.5\nbillion"), but never across a blank line.
+#[inline]
 pub fn spaces(i: &str) -> PResult<'_, &str> {
-    // Byte by byte: the grammar asks this after nearly every word it reads.
+    // The grammar asks this after nearly every word it reads: most often one space and a word
+    // follow, or no space at all.
+    match i.as_bytes() {
+        [b' ', next, ..] if next.is_ascii_alphanumeric() => Ok((&i[1..], &i[..1])),
+        [first, ..] if first.is_ascii() && !matches!(first, b' ' | b'\t' | b'\r' | b'\n') => {
+            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TakeWhile1)))
+        }
+        _ => spaces_run(i),
+    }
+}
+
+/// [`spaces`] byte by byte.
+fn spaces_run(i: &str) -> PResult<'_, &str> {
     let bytes = i.as_bytes();
     let (mut end, mut newlines) = (0, 0);
     loop {
@@ -229,9 +242,25 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
         let digits = &i[from..p];
         if point == b'.' { digits.to_string() } else { digits.replacen(char::from(point), ".", 1) }
     };
-    // The integer's digits without their group marks.
-    let plain: Option<String> = grouped.map(|_| int_text.chars().filter(char::is_ascii_digit).collect());
-    let mut magnitude: f64 = if let Some(plain) = &plain {
+    // The integer's digits without their group marks, on the stack when they fit.
+    let mut buffer = [0u8; 64];
+    let heap: String;
+    let plain: Option<&str> = if grouped.is_some() {
+        let count = int_text.bytes().filter(u8::is_ascii_digit).count();
+        let digits = int_text.bytes().filter(u8::is_ascii_digit);
+        if count <= buffer.len() {
+            for (slot, digit) in buffer.iter_mut().zip(digits) {
+                *slot = digit;
+            }
+            Some(std::str::from_utf8(&buffer[..count]).unwrap_or_default())
+        } else {
+            heap = digits.map(char::from).collect();
+            Some(&heap)
+        }
+    } else {
+        None
+    };
+    let mut magnitude: f64 = if let Some(plain) = plain {
         let read = if frac_len > 0 { format!("{plain}{}", fraction(int_end)).parse() } else { plain.parse() };
         read.unwrap_or(f64::INFINITY)
     } else {
@@ -244,12 +273,11 @@ pub fn digits(i: &str) -> PResult<'_, Numeral> {
             Err(_) => f64::INFINITY,
         }
     };
-    let int_digits =
-        if grouped.is_some() { int_text.bytes().filter(u8::is_ascii_digit).count() } else { lead };
+    let int_digits = plain.map_or(lead, str::len);
     let decimals = frac_len as u32;
     let mut half_step = if decimals > 0 {
         0.5 * 10f64.powi(-(decimals.min(300) as i32))
-    } else if let Some(plain) = &plain {
+    } else if let Some(plain) = plain {
         integer_half_step(plain)
     } else {
         integer_half_step(int_text)
