@@ -230,9 +230,10 @@ pub(crate) struct Tables {
 }
 
 /// The positions of a lexicon list's words by their first run of ASCII letters (lower-cased,
-/// [`word_key`]). A word matches text, whole and followed by no letter or digit, only when
-/// both begin with the same run; words with no such run (a sign, a letter outside ASCII,
-/// more than sixteen letters) are kept apart and tried on text that has none either.
+/// [`word_key`]), for lists whose words match only whole (followed by no letter or digit): such
+/// a word matches text only when both begin with the same run. Words with no such run (a
+/// sign, a letter outside ASCII, more than sixteen letters) are kept apart and tried on text
+/// that has none either.
 #[derive(Debug, Default)]
 struct ListIndex {
     by_key: HashMap<u128, Vec<usize>, BuildHasherDefault<KeyHasher>>,
@@ -270,7 +271,6 @@ struct UnitIndex {
     million_codes: ListIndex,
     currency_after: ListIndex,
     hundredths: ListIndex,
-    signs_after: ListIndex,
     durations: ListIndex,
 }
 
@@ -284,7 +284,6 @@ impl UnitIndex {
             million_codes: pairs(&lex.currency_million_codes),
             currency_after: pairs(&lex.currency_after),
             hundredths: pairs(&lex.currency_hundredths),
-            signs_after: pairs(&lex.currency_signs_after),
             durations: words(&lex.duration_words),
         }
     }
@@ -1545,7 +1544,9 @@ fn unit_suffix<'a>(rest: &'a str, numeral: &Numeral, prefixed: bool) -> Suffix<'
             }
         }
         // "10 €", "100₾", "10 $"; never "1 $10" (the sign belongs to the next figure).
-        for (sign, code) in units.signs_after.at(&lex.currency_signs_after, spaced) {
+        // Signs match without a word boundary ("Kr" of a pack would match "Kroner"), so they
+        // are not in a `ListIndex`: all are tried (there are few).
+        for (sign, code) in &lex.currency_signs_after {
             if let Some(after) = spaced.strip_prefix(sign)
                 && !after.starts_with(|c: char| c.is_ascii_digit())
                 && (digits || spaced_apart)
