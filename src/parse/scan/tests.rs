@@ -576,3 +576,39 @@ fn skipping_start_words_by_what_follows_loses_no_figure() {
         assert!(tables.followers.starts(b"than") || language != "en");
     }
 }
+
+#[test]
+fn list_indexes_offer_every_word_that_matches_whole() {
+    use crate::parse::lexicon::{self, Languages};
+    let german = Languages::default().resolve(Some("de")).expect("German is shipped");
+    for lex in [lexicon::english(), german] {
+        let lists: Vec<Vec<&str>> = vec![
+            lex.point_words.iter().map(String::as_str).collect(),
+            lex.percent_words.iter().map(String::as_str).collect(),
+            lex.duration_words.iter().map(String::as_str).collect(),
+            lex.currency_after.iter().map(|(w, _)| w.as_str()).collect(),
+            lex.currency_hundredths.iter().map(|(w, _)| w.as_str()).collect(),
+            lex.currency_million_codes.iter().map(|(w, _)| w.as_str()).collect(),
+            lex.bound_suffixes.iter().map(|(w, _)| w.as_str()).collect(),
+        ];
+        for list in &lists {
+            let index = super::ListIndex::new(list.iter().copied());
+            // Each word of every list, in three cases, alone and before what may follow it.
+            let texts: Vec<String> = lists
+                .iter()
+                .flatten()
+                .flat_map(|w| [w.to_string(), w.to_uppercase(), format!("{}s", w.to_lowercase())])
+                .flat_map(|w| {
+                    [w.clone(), format!("{w} more"), format!("{w}."), format!("{w}-old"), format!("{w}x")]
+                })
+                .collect();
+            for text in &texts {
+                let by_scan: Vec<&&str> =
+                    list.iter().filter(|w| super::strip_word(text, w).is_some()).collect();
+                let by_index: Vec<&&str> =
+                    index.at(list, text).filter(|w| super::strip_word(text, w).is_some()).collect();
+                assert_eq!(by_index, by_scan, "{text:?} in {list:?}");
+            }
+        }
+    }
+}
