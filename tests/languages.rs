@@ -12,7 +12,13 @@ fn check(name: &str) -> (Vec<(String, u64, u64)>, String) {
     let path = format!("fixtures/{name}");
     let (code, out, err) = factlint(&["check", &path, "--format", "jsonl"]);
     assert!(code < 2, "{err}");
-    let found = out
+    let (_, human, _) = factlint(&["check", &path, "--color", "never"]);
+    (located(&out), human)
+}
+
+/// (rule, line, column) of each finding of a `--format jsonl` report.
+fn located(jsonl: &str) -> Vec<(String, u64, u64)> {
+    jsonl
         .lines()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("json line");
@@ -22,9 +28,7 @@ fn check(name: &str) -> (Vec<(String, u64, u64)>, String) {
                 v["column"].as_u64().unwrap_or(0),
             )
         })
-        .collect();
-    let (_, human, _) = factlint(&["check", &path, "--color", "never"]);
-    (found, human)
+        .collect()
 }
 
 /// A Markdown article in `language` holding `body`, read (no rules).
@@ -340,18 +344,7 @@ fn a_pack_adds_a_language() {
         "jsonl",
     ]);
     assert_eq!(code, 1, "{out}{err}");
-    let found: Vec<(String, u64, u64)> = out
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("json line");
-            (
-                v["rule"].as_str().unwrap_or("").to_string(),
-                v["line"].as_u64().unwrap_or(0),
-                v["column"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
-    assert_eq!(found, vec![("impossible-value".to_string(), 10, 39)]);
+    assert_eq!(located(&out), vec![("impossible-value".to_string(), 10, 39)]);
 }
 
 #[test]

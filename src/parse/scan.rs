@@ -223,8 +223,10 @@ pub(crate) struct Tables {
     bound_suffixes: ListIndex,
     /// The letters that begin currency codes and signs written before a figure.
     currency_prefix_words: KeySet,
-    /// Qualifier phrases and phrases of equality by their first word, longest first.
-    qualifier_index: PhraseIndex,
+    /// Qualifier phrases and phrases of equality that begin with an ASCII word, longest first,
+    /// and their index by that word.
+    qualifier_phrases: Vec<(&'static str, Qualifier)>,
+    qualifier_index: ListIndex,
     /// Qualifier phrases whose first letter is not ASCII, longest first.
     other_qualifiers: Vec<(&'static str, Qualifier)>,
 }
@@ -411,20 +413,13 @@ impl Tables {
             .map(|(p, q)| (p.as_str(), *q))
             .filter(|(p, _)| *p != "~")
             .chain(lex.exact_phrases.iter().map(|p| (p.as_str(), Qualifier::Exact)));
-        let mut qualifier_index: PhraseIndex = Vec::new();
-        let mut other_qualifiers = Vec::new();
-        for (phrase, qual) in phrases {
-            if !phrase.starts_with(|c: char| c.is_ascii()) {
-                other_qualifiers.push((phrase, qual));
-                continue;
-            }
-            let key = key_of(phrase);
-            match qualifier_index.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push((phrase, qual)),
-                None => qualifier_index.push((key, vec![(phrase, qual)])),
-            }
-        }
-        qualifier_index.sort_by_key(|(k, _)| *k);
+        // Phrases that begin with a letter beyond ASCII ("über") are kept apart; one that begins
+        // with an ASCII sign is never looked for ("~" is read on its own).
+        let beyond_ascii = |p: &str| !p.starts_with(|c: char| c.is_ascii());
+        let (other_qualifiers, qualifier_phrases): (Vec<_>, Vec<_>) = phrases
+            .filter(|(p, _)| beyond_ascii(p) || word_key(p.as_bytes()).is_some())
+            .partition(|(p, _)| beyond_ascii(p));
+        let qualifier_index = ListIndex::new(qualifier_phrases.iter().map(|(p, _)| *p));
         Tables {
             starts,
             shapes,
@@ -439,6 +434,7 @@ impl Tables {
             units: UnitIndex::new(lex),
             bound_suffixes: ListIndex::new(lex.bound_suffixes.iter().map(|(w, _)| w.as_str())),
             currency_prefix_words,
+            qualifier_phrases,
             qualifier_index,
             other_qualifiers,
         }
@@ -770,10 +766,7 @@ pub fn qualifier_prefix(text: &str) -> Option<(usize, Qualifier)> {
         return None;
     }
     // Only the phrases that start with this word are tried, longest first.
-    let (key, _) = word_key(text.as_bytes())?;
-    let index = &tables.qualifier_index;
-    let at = index.binary_search_by_key(&key, |(k, _)| *k).ok()?;
-    for (phrase, qual) in &index[at].1 {
+    for (phrase, qual) in tables.qualifier_index.at(&tables.qualifier_phrases, text) {
         if let Some(head) = text.get(..phrase.len())
             && head.eq_ignore_ascii_case(phrase)
             && let Ok((after, _)) = spaces(&text[phrase.len()..])
@@ -867,9 +860,6 @@ impl KeySet {
         word_key(bytes).is_some_and(|(key, _)| self.contains(key))
     }
 }
-
-/// Qualifier phrases and phrases of equality by their first word, in table order.
-type PhraseIndex = Vec<(u128, Vec<(&'static str, Qualifier)>)>;
 
 /// Words after "or more", "and over" that show the phrase goes on ("and over the past year").
 const SUFFIX_BLOCKERS: &[&str] = &[

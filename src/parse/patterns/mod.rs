@@ -47,30 +47,19 @@ fn words_between<'t>(text: &'t str, mut pos: usize, limit: usize, tokens: &mut V
     while pos < limit {
         let b = bytes[pos];
         // ASCII without decoding a character.
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                let start = pos;
-                pos = word_end(text, pos, limit);
-                tokens.push(Token::Word(&text[start..pos], Span::new(start, pos)));
-            } else {
-                if !b.is_ascii_whitespace() {
-                    tokens.push(Token::Punct(char::from(b), Span::new(pos, pos + 1)));
-                }
-                pos += 1;
-            }
-            continue;
-        }
-        let Some(c) = text[pos..].chars().next() else { break };
+        let c = if b < 0x80 { char::from(b) } else { text[pos..].chars().next().unwrap_or(' ') };
         if c.is_alphanumeric() {
             let start = pos;
             pos = word_end(text, pos, limit);
             tokens.push(Token::Word(&text[start..pos], Span::new(start, pos)));
-        } else {
-            if !c.is_whitespace() {
-                tokens.push(Token::Punct(c, Span::new(pos, pos + c.len_utf8())));
-            }
-            pos += c.len_utf8();
+            continue;
         }
+        // White space is no token (in ASCII, the ASCII set: a vertical tab is punctuation).
+        let space = if b < 0x80 { b.is_ascii_whitespace() } else { c.is_whitespace() };
+        if !space {
+            tokens.push(Token::Punct(c, Span::new(pos, pos + c.len_utf8())));
+        }
+        pos += c.len_utf8();
     }
 }
 

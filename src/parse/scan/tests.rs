@@ -590,6 +590,11 @@ fn list_indexes_offer_every_word_that_matches_whole() {
             lex.currency_hundredths.iter().map(|(w, _)| w.as_str()).collect(),
             lex.currency_million_codes.iter().map(|(w, _)| w.as_str()).collect(),
             lex.bound_suffixes.iter().map(|(w, _)| w.as_str()).collect(),
+            lex.qualifiers
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .chain(lex.exact_phrases.iter().map(String::as_str))
+                .collect(),
         ];
         for list in &lists {
             let index = super::ListIndex::new(list.iter().copied());
