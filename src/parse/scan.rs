@@ -223,6 +223,10 @@ pub(crate) struct Tables {
     bound_suffixes: ListIndex,
     /// The letters that begin currency codes and signs written before a figure.
     currency_prefix_words: KeySet,
+    /// The currency signs and codes written before a figure, in the lexicon's order.
+    currency_signs: Vec<CurrencySign>,
+    /// The first bytes of the million codes ("MUSD").
+    million_code_firsts: Vec<u8>,
     /// Qualifier phrases and phrases of equality that begin with an ASCII word, longest first,
     /// and their index by that word.
     qualifier_phrases: Vec<(&'static str, Qualifier)>,
@@ -434,6 +438,12 @@ impl Tables {
             units: UnitIndex::new(lex),
             bound_suffixes: ListIndex::new(lex.bound_suffixes.iter().map(|(w, _)| w.as_str())),
             currency_prefix_words,
+            currency_signs: lex.currency_before.iter().map(|(s, c)| CurrencySign::new(s, c)).collect(),
+            million_code_firsts: lex
+                .currency_million_codes
+                .iter()
+                .filter_map(|(c, _)| c.bytes().next())
+                .collect(),
             qualifier_phrases,
             qualifier_index,
             other_qualifiers,
@@ -1124,59 +1134,81 @@ fn at_boundary_or_suffix(rest: &str) -> bool {
 /// A currency sign or code before the figure: "$", "US $", "HK$", "USD 40", "USD115", "₿";
 /// "MAUD 60" (millions). Returns the input after it, the code, and a scale (1e6 for millions).
 fn currency_prefix(input: &str) -> (&str, Option<&'static str>, f64) {
-    let lex = lexicon::active();
-    let Some(first) = input.chars().next() else { return (input, None, 1.0) };
+    let Some(&first) = input.as_bytes().first() else { return (input, None, 1.0) };
+    let tables = tables();
     // Words: only the few that begin a currency code ("usd", "us" of "US$", "hk", "rs").
-    let sign = matches!(first, '$' | '€' | '£' | '¥' | '₹' | '₿');
-    if !sign && (!first.is_ascii_alphabetic() || !tables().currency_prefix_words.starts(input.as_bytes())) {
+    let sign = first == b'$' || input.starts_with(['€', '£', '¥', '₹', '₿']);
+    if !sign && (!first.is_ascii_alphabetic() || !tables.currency_prefix_words.starts(input.as_bytes())) {
         return (input, None, 1.0);
     }
-    for (code, iso) in &lex.currency_million_codes {
-        if let Some(rest) = input.strip_prefix(code)
-            && let Ok((after, _)) = spaces(rest)
-            && after.starts_with(|c: char| c.is_ascii_digit())
-        {
-            return (after, Some(iso), 1e6);
+    // Million codes are written in capitals: only those with this first byte are tried.
+    if tables.million_code_firsts.contains(&first) {
+        for (code, iso) in &lexicon::active().currency_million_codes {
+            if let Some(rest) = input.strip_prefix(code.as_str())
+                && let Ok((after, _)) = spaces(rest)
+                && after.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return (after, Some(iso), 1e6);
+            }
         }
     }
-    let first_byte = input.as_bytes()[0].to_ascii_lowercase();
-    for (sign, code) in &lex.currency_before {
-        if sign.as_bytes()[0].to_ascii_lowercase() != first_byte {
-            continue;
-        }
+    for prefix in tables.currency_signs.iter().filter(|p| p.first == first.to_ascii_lowercase()) {
+        let sign = prefix.sign;
         let Some(head) = input.get(..sign.len()) else { continue };
-        let letters = sign.chars().filter(char::is_ascii_alphabetic).count();
-        // Codes match in any case, but a lone letter only as written ("C $", never "a $5"), and a
-        // spaced "US $" only in capitals ("lent us $1.4 trillion").
-        let matches = if sign.contains(' ') {
-            head == *sign
-                || (matches!(sign.as_str(), "C $" | "HK $") || sign.contains('.'))
-                    && head.eq_ignore_ascii_case(sign)
-        } else if letters >= 2 {
-            head.eq_ignore_ascii_case(sign)
-        } else {
-            head == *sign
-        };
-        if !matches {
+        if !(head == sign || prefix.any_case && head.eq_ignore_ascii_case(sign)) {
             continue;
         }
         let rest = &input[sign.len()..];
-        let is_code = sign.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
-        let rest = if is_code {
+        let rest = if prefix.is_code {
             match spaces(rest) {
                 Ok((after, _)) => after,
                 // "USD115": an upper-case code glued to the digits.
-                Err(_) if head.chars().all(|c| c.is_ascii_uppercase()) && letters == 3 => rest,
+                Err(_) if prefix.letters == 3 && head.bytes().all(|c| c.is_ascii_uppercase()) => rest,
                 Err(_) => continue,
             }
         } else {
             rest.trim_start_matches(' ')
         };
-        if rest.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.') {
-            return (rest, Some(code), 1.0);
+        if rest.as_bytes().first().is_some_and(|&c| c.is_ascii_digit() || c == b'.') {
+            return (rest, Some(prefix.code), 1.0);
         }
     }
     (input, None, 1.0)
+}
+
+/// A currency sign or code written before a figure, with what matching it takes.
+#[derive(Debug)]
+struct CurrencySign {
+    sign: &'static str,
+    code: &'static str,
+    /// The sign's first byte, lower-cased: the signs are tried only where it begins the text.
+    first: u8,
+    /// Its ASCII letters.
+    letters: usize,
+    /// Codes match in any case, but a lone letter only as written ("C $", never "a $5"), and
+    /// a spaced "US $" only in capitals ("lent us $1.4 trillion").
+    any_case: bool,
+    /// Letters and full stops only ("USD", "Rs."): a space or a capital code's digits follow.
+    is_code: bool,
+}
+
+impl CurrencySign {
+    fn new(sign: &'static str, code: &'static str) -> Self {
+        let letters = sign.chars().filter(char::is_ascii_alphabetic).count();
+        let any_case = if sign.contains(' ') {
+            matches!(sign, "C $" | "HK $") || sign.contains('.')
+        } else {
+            letters >= 2
+        };
+        CurrencySign {
+            sign,
+            code,
+            first: sign.as_bytes().first().map_or(0, u8::to_ascii_lowercase),
+            letters,
+            any_case,
+            is_code: sign.chars().all(|c| c.is_ascii_alphabetic() || c == '.'),
+        }
+    }
 }
 
 /// The numeral, and whether it was written as a ratio ("one in five", "4 out of 10").
