@@ -879,7 +879,7 @@ const SUFFIX_BLOCKERS: &[&str] = &[
 
 /// "not more than 5" is at most 5, "not to exceed 29" at most 29, "never fell below 2" at least 2.
 fn negated(text: &str, start: usize, qual: Qualifier) -> Qualifier {
-    let negation = previous_words(text, start, 3).iter().any(|w| {
+    let negation = previous_words(text, start).take(3).any(|w| {
         let w = w.to_ascii_lowercase();
         w == "not" || w == "never" || w == "cannot" || w.ends_with("n't") || w.ends_with("n’t")
     });
@@ -1088,8 +1088,10 @@ fn sign_word(text: &str, start: usize) -> usize {
     if before.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')') {
         return 0;
     }
-    let prev = previous_words(text, start, 1);
-    if prev.first().is_some_and(|w| ["a", "an", "the", "or"].iter().any(|x| w.eq_ignore_ascii_case(x))) {
+    if previous_words(text, start)
+        .next()
+        .is_some_and(|w| ["a", "an", "the", "or"].iter().any(|x| w.eq_ignore_ascii_case(x)))
+    {
         return 0;
     }
     rest.len() - after.len()
@@ -1746,7 +1748,7 @@ fn looks_like_score(text: &str, start: usize, first: &Core, second: &Core) -> bo
         && second.numeral.bare_integer
         && first.numeral.int_digits <= 2
         && second.numeral.int_digits <= 2
-        && previous_words(text, start, 4).iter().any(|w| lexicon::contains(&lex.score_cues, w))
+        && previous_words(text, start).take(4).any(|w| lexicon::contains(&lex.score_cues, w))
 }
 
 /// What [`not_an_amount`] found: where it ends, and the number of an ordinal ("21st").
@@ -2031,12 +2033,12 @@ fn classify_bare(text: &str, start: usize, end: usize, first: &Core) -> Unit {
     if n.int_digits == 4 && (1000.0..=2199.0).contains(&v) {
         return Unit::Year;
     }
-    let prev = previous_words(text, start, 1);
-    let prev_word = prev.first().copied().unwrap_or("");
-    let next_word: String = text[end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+    let prev_word = previous_words(text, start).next().unwrap_or("");
+    let after = text[end..].trim_start();
+    let next_word = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
     if v <= 31.0
         && (lexicon::contains(&lex.months, prev_word.trim_end_matches('.'))
-            || lexicon::contains(&lex.months, &next_word))
+            || lexicon::contains(&lex.months, next_word))
     {
         return Unit::Date;
     }
@@ -2085,20 +2087,26 @@ fn is_pronoun_one(text: &str, start: usize, first: &Core) -> bool {
     if after.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of ")) {
         return false;
     }
-    previous_words(text, start, 1).first().is_some_and(|w| lexicon::contains(PRONOUN_ONE_BEFORE, w))
+    previous_words(text, start).next().is_some_and(|w| lexicon::contains(PRONOUN_ONE_BEFORE, w))
 }
 
-/// Up to `n` words before `pos`, nearest first, lower-cased, trailing punctuation kept only
-/// for "no.".
-pub(crate) fn previous_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
-    let mut out = Vec::with_capacity(n);
-    let mut end = pos;
-    while out.len() < n {
-        let before = &text[..end];
+/// The words before `pos`, nearest first, trailing punctuation kept only for "no.".
+pub(crate) fn previous_words(text: &str, pos: usize) -> PreviousWords<'_> {
+    PreviousWords { text, end: pos }
+}
+
+/// The iterator of [`previous_words`]: nothing is allocated.
+pub(crate) struct PreviousWords<'t> {
+    text: &'t str,
+    end: usize,
+}
+
+impl<'t> Iterator for PreviousWords<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let before = &self.text[..self.end];
         let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '(');
-        if trimmed.is_empty() {
-            break;
-        }
         let word_start = trimmed
             .char_indices()
             .rev()
@@ -2106,18 +2114,18 @@ pub(crate) fn previous_words(text: &str, pos: usize, n: usize) -> Vec<&str> {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let w = &trimmed[word_start..];
         if w.is_empty() {
-            break;
+            // Nothing more: the iterator stays at its end.
+            self.end = 0;
+            return None;
         }
+        self.end = word_start;
         let keep_dot = w.eq_ignore_ascii_case("no.");
-        let w = if keep_dot { w } else { w.trim_end_matches('.') };
-        out.push(w);
-        end = word_start;
+        Some(if keep_dot { w } else { w.trim_end_matches('.') })
     }
-    out
 }
 
 fn preceded_by_word(text: &str, pos: usize, words: &[&str]) -> bool {
-    previous_words(text, pos, 1).first().is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    previous_words(text, pos).next().is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 #[cfg(test)]
