@@ -122,6 +122,10 @@ const VULGAR_FRACTIONS: &[(char, f64, f64)] = &[
 
 /// The vulgar fraction character at the start of `s`, as (value, denominator, its length).
 pub fn vulgar_fraction(s: &str) -> Option<(f64, f64, usize)> {
+    // Every one is a character beyond ASCII.
+    if s.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
     let c = s.chars().next()?;
     VULGAR_FRACTIONS.iter().find(|(v, _, _)| *v == c).map(|(_, n, d)| (n / d, *d, c.len_utf8()))
 }

@@ -1218,9 +1218,14 @@ fn numeral(input: &str) -> Option<(&str, Numeral, bool)> {
     if let Some((value, _, len)) = vulgar_fraction(input) {
         return Some((&input[len..], fraction_numeral(value), false));
     }
-    let (rest, n) = match digits(input) {
-        Ok(found) => found,
-        Err(_) => number_words(input)?,
+    // A numeral in digits begins with no letter; one in words with nothing else.
+    let (rest, n) = if input.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        number_words(input)?
+    } else {
+        match digits(input) {
+            Ok(found) => found,
+            Err(_) => number_words(input)?,
+        }
     };
     if let Some((after, fraction)) = slash_fraction(input, rest, &n) {
         return Some((after, fraction, false));
