@@ -66,7 +66,10 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
                 && {
                     let key = packed_letters(&bytes[pos..], len);
                     starts.contains(key)
-                        && (!filter || tables.standalone.contains(key) || tables.may_follow(bytes, pos + len))
+                        && (!filter
+                            || (tables.standalone.contains(key) || tables.may_follow(bytes, pos + len))
+                                // "Apple's 5", "U.S. troops": the letters of no sign written here.
+                                && !(tables.currency_only.contains(key) && currency_prefix(&text[pos..]).1.is_none()))
                 };
             // "zweiundzwanzig": a number word joined from parts is in no table.
             let plausible = plausible || tables.compounds && compound_at(&bytes[pos..]);
@@ -223,6 +226,8 @@ pub(crate) struct Tables {
     bound_suffixes: ListIndex,
     /// The letters that begin currency codes and signs written before a figure.
     currency_prefix_words: KeySet,
+    /// Start words that are only the letters of a currency sign or code ("s" of "S$").
+    currency_only: KeySet,
     /// The currency signs and codes written before a figure, in the lexicon's order.
     currency_signs: Vec<CurrencySign>,
     /// The first bytes of the million codes ("MUSD").
@@ -314,14 +319,20 @@ impl Tables {
         words.extend(lex.units.iter().map(|(w, _)| w.to_lowercase()));
         words.extend(lex.tens.iter().map(|(w, _)| w.to_lowercase()));
         words.extend(lex.ordinals.iter().map(|(w, _)| w.to_lowercase()));
-        words.extend(lex.currency_before.iter().map(|(p, _)| first(p)));
-        words.extend(lex.currency_million_codes.iter().map(|(p, _)| first(p)));
         words.extend(
             ["between", "half", "halves", "quarter", "quarters", "nought", "naught"].map(String::from),
         );
         words.extend(lex.number_articles.iter().cloned());
         // Plural ordinals are fraction denominators ("fifths").
         words.extend(lex.ordinals.iter().map(|(w, _)| format!("{}s", w.to_lowercase())));
+        // Words that start a figure only as the letters of a currency sign or code ("s" of
+        // "S$", "u" of "U.S. $"): a figure starts at one only where such a sign is written.
+        let not_currency = KeySet::new(words.iter().map(|w| key_of(w)));
+        let currency_words: Vec<String> =
+            lex.currency_before.iter().chain(&lex.currency_million_codes).map(|(p, _)| first(p)).collect();
+        let currency_only =
+            KeySet::new(currency_words.iter().map(|w| key_of(w)).filter(|k| !not_currency.contains(*k)));
+        words.extend(currency_words);
         words.retain(|w| !w.is_empty());
         let starts = KeySet::new(words.iter().map(|w| key_of(w)));
         let other_starts = words.iter().filter(|w| !w.starts_with(|c: char| c.is_ascii())).cloned().collect();
@@ -438,6 +449,7 @@ impl Tables {
             units: UnitIndex::new(lex),
             bound_suffixes: ListIndex::new(lex.bound_suffixes.iter().map(|(w, _)| w.as_str())),
             currency_prefix_words,
+            currency_only,
             currency_signs: lex.currency_before.iter().map(|(s, c)| CurrencySign::new(s, c)).collect(),
             million_code_firsts: lex
                 .currency_million_codes

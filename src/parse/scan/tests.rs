@@ -528,7 +528,8 @@ fn skipping_start_words_by_what_follows_loses_no_figure() {
         let tables = super::tables();
         let firsts = [
             "a", "an", "in", "at", "about", "more", "over", "up", "us", "s", "u", "some", "no", "just",
-            "mehr", "rund", "über", "um",
+            "mehr", "rund", "über", "um", "U.S.", "US", "U", "S", "HK", "C", "Rs", "USD", "A", "R", "MUSD",
+            "Mex",
         ];
         let seconds = [
             "the",
@@ -547,6 +548,12 @@ fn skipping_start_words_by_what_follows_loses_no_figure() {
             "new",
             "US$",
             "€3",
+            "$",
+            "$ 5",
+            ".S. $5",
+            ". $5",
+            "D$7",
+            "$7",
             "of",
             "point",
             "percent",
