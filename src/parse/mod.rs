@@ -43,10 +43,12 @@ pub fn analyze_with(mut document: Document, lexicon: &'static lexicon::Lexicon) 
     let mut claims = Vec::new();
     let mut next = 0;
     let stats = stats::Reader::new(&document);
+    // The figures of a sentence are a run of ids: a slice of this list.
+    let ids: Vec<QuantityId> = (0..quantities.len()).collect();
     for paragraph in &document.paragraphs {
         let first_claim = claims.len();
         // The figures of the sentence before, for a total stated after its parts.
-        let mut previous: Option<(Span, Vec<QuantityId>)> = None;
+        let mut previous: Option<(Span, &[QuantityId])> = None;
         for sentence in &paragraph.sentences {
             // Statistics and means are written in digits: a sentence without one has none.
             if has_digit(sentence.slice(&document.text).as_bytes()) {
@@ -59,13 +61,13 @@ pub fn analyze_with(mut document: Document, lexicon: &'static lexicon::Lexicon) 
             while next < quantities.len() && quantities[next].span.end <= sentence.end {
                 next += 1;
             }
-            let figures: Vec<QuantityId> = (first..next).collect();
+            let figures = &ids[first..next];
             // Years, dates and names alone make no claim.
             if !figures.iter().any(|&f| quantities[f].is_amount()) {
                 previous = None;
                 continue;
             }
-            let mut found = patterns::sentence_claims(&document.text, *sentence, &mut quantities, &figures);
+            let mut found = patterns::sentence_claims(&document.text, *sentence, &mut quantities, figures);
             if paragraph.role == Role::Headline {
                 found.retain(|c| matches!(c, Claim::Change(_)));
             }

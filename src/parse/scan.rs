@@ -891,9 +891,16 @@ const SUFFIX_BLOCKERS: &[&str] = &[
 
 /// "not more than 5" is at most 5, "not to exceed 29" at most 29, "never fell below 2" at least 2.
 fn negated(text: &str, start: usize, qual: Qualifier) -> Qualifier {
+    if !matches!(qual, Qualifier::Over | Qualifier::JustOver | Qualifier::Under) {
+        return qual;
+    }
+    let ends_with = |w: &str, end: &str| {
+        w.len() >= end.len() && w.as_bytes()[w.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    };
     let negation = previous_words(text, start).take(3).any(|w| {
-        let w = w.to_ascii_lowercase();
-        w == "not" || w == "never" || w == "cannot" || w.ends_with("n't") || w.ends_with("n’t")
+        ["not", "never", "cannot"].iter().any(|n| w.eq_ignore_ascii_case(n))
+            || ends_with(w, "n't")
+            || ends_with(w, "n’t")
     });
     match qual {
         Qualifier::Over | Qualifier::JustOver if negation => Qualifier::AtMost,
