@@ -45,6 +45,7 @@ pub fn analyze_with(mut document: Document, lexicon: &'static lexicon::Lexicon) 
     let stats = stats::Reader::new(&document);
     // The figures of a sentence are a run of ids: a slice of this list.
     let ids: Vec<QuantityId> = (0..quantities.len()).collect();
+    let mut scratch = patterns::Scratch::default();
     for paragraph in &document.paragraphs {
         let first_claim = claims.len();
         // The figures of the sentence before, for a total stated after its parts.
@@ -67,7 +68,13 @@ pub fn analyze_with(mut document: Document, lexicon: &'static lexicon::Lexicon) 
                 previous = None;
                 continue;
             }
-            let mut found = patterns::sentence_claims(&document.text, *sentence, &mut quantities, figures);
+            let mut found = patterns::sentence_claims_in(
+                &mut scratch,
+                &document.text,
+                *sentence,
+                &mut quantities,
+                figures,
+            );
             if paragraph.role == Role::Headline {
                 found.retain(|c| matches!(c, Claim::Change(_)));
             }

@@ -6,7 +6,7 @@ use crate::parse::quantity::Unit;
 
 impl Reader<'_, '_> {
     pub(super) fn conversions(&self, claims: &mut Vec<Claim>) {
-        for &t in &self.figures {
+        for &t in self.figures {
             let Some(from) = self.amount(t).filter(|a| self.quantities[*a].unit == Unit::Currency) else {
                 continue;
             };

@@ -28,17 +28,76 @@ pub fn tokenize<'t>(
     quantities: &[Quantity],
     figures: &[QuantityId],
 ) -> Vec<Token<'t>> {
-    // About one token per five bytes of prose: one allocation for most sentences.
-    let mut tokens = Vec::with_capacity(span.len() / 5 + 2 * figures.len() + 4);
+    let mut tokens = Vec::new();
+    tokenize_into(text, span, quantities, figures, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, which is emptied first (and keeps what it has allocated).
+fn tokenize_into<'t>(
+    text: &'t str,
+    span: Span,
+    quantities: &[Quantity],
+    figures: &[QuantityId],
+    tokens: &mut Vec<Token<'t>>,
+) {
+    tokens.clear();
+    // About one token per five bytes of prose: at most one allocation for most sentences.
+    tokens.reserve(span.len() / 5 + 2 * figures.len() + 4);
     let mut pos = span.start;
     for &id in figures {
         let figure = quantities[id].span;
-        words_between(text, pos, figure.start.min(span.end), &mut tokens);
+        words_between(text, pos, figure.start.min(span.end), tokens);
         tokens.push(Token::Figure(id));
         pos = pos.max(figure.end);
     }
-    words_between(text, pos, span.end, &mut tokens);
-    tokens
+    words_between(text, pos, span.end, tokens);
+}
+
+/// The buffers of [`sentence_claims_in`], kept from one sentence to the next so that reading a
+/// sentence allocates little.
+#[derive(Debug, Default)]
+pub struct Scratch<'t> {
+    tokens: Vec<Token<'t>>,
+    roles: Roles,
+    used: Vec<bool>,
+}
+
+/// The roles of a sentence's tokens, and which tokens are figures or have a role.
+#[derive(Debug, Default)]
+struct Roles {
+    /// The roles of each token that is a word, looked up once.
+    of_token: Vec<lexicon::WordRoles>,
+    /// The tokens that are figures, in order: most readers start only at one.
+    figures: Vec<usize>,
+    /// The word tokens with a role (change, multiple, quantifier start), in order.
+    marked: Vec<usize>,
+}
+
+impl Roles {
+    /// The roles of `tokens`, in these buffers (emptied first).
+    fn fill(&mut self, tokens: &[Token<'_>]) {
+        let lex = lexicon::active();
+        let none = lexicon::WordRoles::default();
+        self.of_token.clear();
+        self.figures.clear();
+        self.marked.clear();
+        self.of_token.reserve(tokens.len());
+        for (t, token) in tokens.iter().enumerate() {
+            let role = match token {
+                Token::Word(w, _) => lex.word_roles.get(w).unwrap_or_default(),
+                Token::Figure(_) => {
+                    self.figures.push(t);
+                    none
+                }
+                Token::Punct(..) => none,
+            };
+            if role != none {
+                self.marked.push(t);
+            }
+            self.of_token.push(role);
+        }
+    }
 }
 
 /// The words and punctuation of `text` from `pos` to `limit` (no figure lies between).
@@ -98,13 +157,27 @@ pub fn sentence_claims(
     quantities: &mut [Quantity],
     figures: &[QuantityId],
 ) -> Vec<Claim> {
+    sentence_claims_in(&mut Scratch::default(), text, sentence, quantities, figures)
+}
+
+/// [`sentence_claims`] with buffers kept from the sentence before.
+pub fn sentence_claims_in<'t>(
+    scratch: &mut Scratch<'t>,
+    text: &'t str,
+    sentence: Span,
+    quantities: &mut [Quantity],
+    figures: &[QuantityId],
+) -> Vec<Claim> {
     inherit_units(text, quantities, figures);
-    let tokens = tokenize(text, sentence, quantities, figures);
-    let reader = Reader::new(text, &tokens, quantities, sentence);
+    tokenize_into(text, sentence, quantities, figures, &mut scratch.tokens);
+    scratch.roles.fill(&scratch.tokens);
+    let reader = Reader::new(text, &scratch.tokens, &scratch.roles, quantities, sentence);
     let mut claims = Vec::new();
-    let mut used = vec![false; tokens.len()];
-    reader.changes(&mut claims, &mut used);
-    reader.shares(&mut claims, &used);
+    let used = &mut scratch.used;
+    used.clear();
+    used.resize(scratch.tokens.len(), false);
+    reader.changes(&mut claims, used);
+    reader.shares(&mut claims, used);
     reader.part_whole(&mut claims);
     reader.sizes(&mut claims);
     reader.totals(&mut claims);
@@ -124,7 +197,9 @@ pub fn list_in(
     like: QuantityId,
 ) -> Vec<QuantityId> {
     let tokens = tokenize(text, sentence, quantities, figures);
-    let reader = Reader::new(text, &tokens, quantities, sentence);
+    let mut roles = Roles::default();
+    roles.fill(&tokens);
+    let reader = Reader::new(text, &tokens, &roles, quantities, sentence);
     let list = reader.part_list(like);
     // The list must be all the sentence says in that unit, or it is not the parts of a total.
     let like_q = &quantities[like];
@@ -180,37 +255,34 @@ struct Reader<'a, 't> {
     text: &'t str,
     lex: &'static lexicon::Lexicon,
     /// The roles of each token that is a word, looked up once.
-    roles: Vec<lexicon::WordRoles>,
+    roles: &'a [lexicon::WordRoles],
     /// The tokens that are figures, in order: most readers start only at one.
-    figures: Vec<usize>,
+    figures: &'a [usize],
     /// The word tokens with a role (change, multiple, quantifier start), in order.
-    marked: Vec<usize>,
+    marked: &'a [usize],
     tokens: &'a [Token<'t>],
     quantities: &'a [Quantity],
     sentence: Span,
 }
 
 impl<'a, 't> Reader<'a, 't> {
-    fn new(text: &'t str, tokens: &'a [Token<'t>], quantities: &'a [Quantity], sentence: Span) -> Self {
-        let lex = lexicon::active();
-        let none = lexicon::WordRoles::default();
-        let mut roles = Vec::with_capacity(tokens.len());
-        let (mut figures, mut marked) = (Vec::new(), Vec::new());
-        for (t, token) in tokens.iter().enumerate() {
-            let role = match token {
-                Token::Word(w, _) => lex.word_roles.get(w).unwrap_or_default(),
-                Token::Figure(_) => {
-                    figures.push(t);
-                    none
-                }
-                Token::Punct(..) => none,
-            };
-            if role != none {
-                marked.push(t);
-            }
-            roles.push(role);
+    fn new(
+        text: &'t str,
+        tokens: &'a [Token<'t>],
+        roles: &'a Roles,
+        quantities: &'a [Quantity],
+        sentence: Span,
+    ) -> Self {
+        Reader {
+            text,
+            lex: lexicon::active(),
+            roles: &roles.of_token,
+            figures: &roles.figures,
+            marked: &roles.marked,
+            tokens,
+            quantities,
+            sentence,
         }
-        Reader { text, lex, roles, figures, marked, tokens, quantities, sentence }
     }
 
     /// The roles of token `i` (none for figures and punctuation).
@@ -269,7 +341,7 @@ impl<'a, 't> Reader<'a, 't> {
                 found.push((i, claim));
             }
         }
-        for &i in &self.marked {
+        for &i in self.marked {
             if let Some(claim) = self.cue_at(i, used) {
                 found.push((i, claim));
             }
@@ -650,7 +722,7 @@ impl<'a, 't> Reader<'a, 't> {
         let multiple_answers =
             || *multiple.get_or_init(|| mentions_multiple_answers(self.sentence.slice(text)));
         let mut candidates: Vec<(usize, QuantityId, Option<String>)> = Vec::new();
-        for &t in &self.figures {
+        for &t in self.figures {
             let Token::Figure(id) = self.tokens[t] else { continue };
             let q = &self.quantities[id];
             if !matches!(q.unit, Unit::Percent | Unit::Ratio) || q.form == Form::Range || used[t] {

@@ -9,7 +9,7 @@ use crate::span::Span;
 impl Reader<'_, '_> {
     pub(super) fn multiples(&self, claims: &mut Vec<Claim>) {
         // A multiple is a word with that role ("tripled") or a figure ("3 times").
-        let mut starts: Vec<usize> = self.figures.iter().chain(&self.marked).copied().collect();
+        let mut starts: Vec<usize> = self.figures.iter().chain(self.marked).copied().collect();
         starts.sort_unstable();
         for t in starts {
             let Some((cue, factor, factor_figure, more, after)) = self.multiple_at(t) else { continue };

@@ -11,7 +11,7 @@ const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "all", "our"
 impl Reader<'_, '_> {
     /// "X of (the) Y …, or P%", "X out of Y … (P%)", "one in five, or P%".
     pub(super) fn part_whole(&self, claims: &mut Vec<Claim>) {
-        for &t in &self.figures {
+        for &t in self.figures {
             let Some(first) = self.amount(t) else { continue };
             let q = &self.quantities[first];
             if q.unit == Unit::Count {
@@ -94,7 +94,7 @@ impl Reader<'_, '_> {
 
     /// "the city's 8 million residents", "a population of 8 million".
     pub(super) fn sizes(&self, claims: &mut Vec<Claim>) {
-        for &t in &self.figures {
+        for &t in self.figures {
             let Some(size) = self.amount(t) else { continue };
             let q = &self.quantities[size];
             if q.unit != Unit::Count || q.value < 1000.0 {

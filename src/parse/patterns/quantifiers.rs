@@ -12,7 +12,7 @@ impl Reader<'_, '_> {
         let n = self.tokens.len();
         // The next token a phrase may start at (phrases do not overlap).
         let mut next = 0;
-        for &t in &self.marked {
+        for &t in self.marked {
             // Most words start no quantifier phrase: their roles say so.
             if t < next || !self.roles(t).quantifier_start {
                 continue;
@@ -51,7 +51,7 @@ impl Reader<'_, '_> {
             next = last + 1;
         }
         // Fraction words: "half of voters (38%)", "a third (45%)".
-        for &t in &self.figures {
+        for &t in self.figures {
             let Some(id) = self.amount(t) else { continue };
             let q = &self.quantities[id];
             if q.unit != Unit::Ratio || self.is_counted_ratio(id) {

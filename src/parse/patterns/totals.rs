@@ -8,7 +8,7 @@ use crate::parse::quantity::{Form, Unit};
 impl Reader<'_, '_> {
     /// Totals stated with "in all", "in total", "altogether", "a total of", "totalling".
     pub(super) fn totals(&self, claims: &mut Vec<Claim>) {
-        for &t in &self.figures {
+        for &t in self.figures {
             let Some(total) = self.total_at(t) else { continue };
             if self.opened_by_total(t) {
                 // "In all, the team won 14 medals." after a sentence that lists them: the
