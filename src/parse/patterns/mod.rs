@@ -29,29 +29,36 @@ pub fn tokenize<'t>(
     figures: &[QuantityId],
 ) -> Vec<Token<'t>> {
     let mut tokens = Vec::new();
-    tokenize_into(text, span, quantities, figures, &mut tokens);
+    tokenize_into(text, span, quantities, figures, &mut tokens, &mut Roles::default());
     tokens
 }
 
-/// [`tokenize`] into `tokens`, which is emptied first (and keeps what it has allocated).
+/// [`tokenize`] into `tokens`, and the roles of the tokens into `roles`, both emptied first
+/// (they keep what they have allocated): each word's roles are looked up as it is read.
 fn tokenize_into<'t>(
     text: &'t str,
     span: Span,
     quantities: &[Quantity],
     figures: &[QuantityId],
     tokens: &mut Vec<Token<'t>>,
+    roles: &mut Roles,
 ) {
     tokens.clear();
+    roles.clear();
     // About one token per five bytes of prose: at most one allocation for most sentences.
-    tokens.reserve(span.len() / 5 + 2 * figures.len() + 4);
+    let expected = span.len() / 5 + 2 * figures.len() + 4;
+    tokens.reserve(expected);
+    roles.of_token.reserve(expected);
     let mut pos = span.start;
     for &id in figures {
         let figure = quantities[id].span;
-        words_between(text, pos, figure.start.min(span.end), tokens);
+        words_between(text, pos, figure.start.min(span.end), tokens, roles);
+        roles.figures.push(tokens.len());
+        roles.of_token.push(lexicon::WordRoles::default());
         tokens.push(Token::Figure(id));
         pos = pos.max(figure.end);
     }
-    words_between(text, pos, span.end, tokens);
+    words_between(text, pos, span.end, tokens, roles);
 }
 
 /// The buffers of [`sentence_claims_in`], kept from one sentence to the next so that reading a
@@ -66,7 +73,7 @@ pub struct Scratch<'t> {
 /// The roles of a sentence's tokens, and which tokens are figures or have a role.
 #[derive(Debug, Default)]
 struct Roles {
-    /// The roles of each token that is a word, looked up once.
+    /// The roles of each token that is a word (none for the others), looked up once.
     of_token: Vec<lexicon::WordRoles>,
     /// The tokens that are figures, in order: most readers start only at one.
     figures: Vec<usize>,
@@ -75,33 +82,24 @@ struct Roles {
 }
 
 impl Roles {
-    /// The roles of `tokens`, in these buffers (emptied first).
-    fn fill(&mut self, tokens: &[Token<'_>]) {
-        let lex = lexicon::active();
-        let none = lexicon::WordRoles::default();
+    fn clear(&mut self) {
         self.of_token.clear();
         self.figures.clear();
         self.marked.clear();
-        self.of_token.reserve(tokens.len());
-        for (t, token) in tokens.iter().enumerate() {
-            let role = match token {
-                Token::Word(w, _) => lex.word_roles.get(w).unwrap_or_default(),
-                Token::Figure(_) => {
-                    self.figures.push(t);
-                    none
-                }
-                Token::Punct(..) => none,
-            };
-            if role != none {
-                self.marked.push(t);
-            }
-            self.of_token.push(role);
-        }
     }
 }
 
-/// The words and punctuation of `text` from `pos` to `limit` (no figure lies between).
-fn words_between<'t>(text: &'t str, mut pos: usize, limit: usize, tokens: &mut Vec<Token<'t>>) {
+/// The words and punctuation of `text` from `pos` to `limit` (no figure lies between), with
+/// their roles.
+fn words_between<'t>(
+    text: &'t str,
+    mut pos: usize,
+    limit: usize,
+    tokens: &mut Vec<Token<'t>>,
+    roles: &mut Roles,
+) {
+    let word_roles = &lexicon::active().word_roles;
+    let none = lexicon::WordRoles::default();
     let bytes = text.as_bytes();
     while pos < limit {
         let b = bytes[pos];
@@ -110,12 +108,19 @@ fn words_between<'t>(text: &'t str, mut pos: usize, limit: usize, tokens: &mut V
         if c.is_alphanumeric() {
             let start = pos;
             pos = word_end(text, pos, limit);
-            tokens.push(Token::Word(&text[start..pos], Span::new(start, pos)));
+            let word = &text[start..pos];
+            let role = word_roles.get(word).unwrap_or_default();
+            if role != none {
+                roles.marked.push(tokens.len());
+            }
+            roles.of_token.push(role);
+            tokens.push(Token::Word(word, Span::new(start, pos)));
             continue;
         }
         // White space is no token (in ASCII, the ASCII set: a vertical tab is punctuation).
         let space = if b < 0x80 { b.is_ascii_whitespace() } else { c.is_whitespace() };
         if !space {
+            roles.of_token.push(none);
             tokens.push(Token::Punct(c, Span::new(pos, pos + c.len_utf8())));
         }
         pos += c.len_utf8();
@@ -169,8 +174,7 @@ pub fn sentence_claims_in<'t>(
     figures: &[QuantityId],
 ) -> Vec<Claim> {
     inherit_units(text, quantities, figures);
-    tokenize_into(text, sentence, quantities, figures, &mut scratch.tokens);
-    scratch.roles.fill(&scratch.tokens);
+    tokenize_into(text, sentence, quantities, figures, &mut scratch.tokens, &mut scratch.roles);
     let reader = Reader::new(text, &scratch.tokens, &scratch.roles, quantities, sentence);
     let mut claims = Vec::new();
     let used = &mut scratch.used;
@@ -196,9 +200,8 @@ pub fn list_in(
     figures: &[QuantityId],
     like: QuantityId,
 ) -> Vec<QuantityId> {
-    let tokens = tokenize(text, sentence, quantities, figures);
-    let mut roles = Roles::default();
-    roles.fill(&tokens);
+    let (mut tokens, mut roles) = (Vec::new(), Roles::default());
+    tokenize_into(text, sentence, quantities, figures, &mut tokens, &mut roles);
     let reader = Reader::new(text, &tokens, &roles, quantities, sentence);
     let list = reader.part_list(like);
     // The list must be all the sentence says in that unit, or it is not the parts of a total.
