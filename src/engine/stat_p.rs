@@ -223,6 +223,10 @@ pub fn evaluate(claim: &StatisticClaim, settings: &Settings) -> Option<Verdict> 
 /// Inconsistent results whose conclusion stands (`decisions` false), or whose conclusion
 /// flips (`decisions` true).
 pub fn check(article: &Article, rule: &Rule, decisions: bool) -> Vec<Hit> {
+    // Most articles report no test: their rule settings are never read.
+    if !article.claims.iter().any(|c| matches!(c, Claim::Statistic(_))) {
+        return Vec::new();
+    }
     let settings = Settings::of(rule);
     let text = &article.document.text;
     let mut hits = Vec::new();
