@@ -777,6 +777,10 @@ pub fn qualifier_prefix(text: &str) -> Option<(usize, Qualifier)> {
         return Some((text.len() - after.len(), Qualifier::Approximately));
     }
     let tables = tables();
+    if first.is_ascii_digit() {
+        // No phrase begins with a digit.
+        return None;
+    }
     if *first >= 0x80 {
         // "über 40 Prozent": phrases whose first letter is not ASCII, in any case.
         for (phrase, qual) in &tables.other_qualifiers {
@@ -1684,6 +1688,12 @@ fn strip_word<'a>(input: &'a str, w: &str) -> Option<&'a str> {
 /// The second figure of a range, with where it ends.
 fn range_end(text: &str, first: &Core, between: bool) -> Option<(Core, usize)> {
     let rest = &text[first.end..];
+    // Every separator begins with a dash or a tilde, or is "to", "through" or "thru", after
+    // any spaces: most figures are followed by none of these.
+    let lead = spaces(rest).map_or(rest, |(after, _)| after);
+    if !between && !lead.starts_with(['-', '–', '—', '~', 't', 'T']) {
+        return None;
+    }
     let (sep_len, spaced_to) = if between {
         let (after, _) = (spaces, ci("and"), spaces).parse(rest).ok()?;
         (rest.len() - after.len(), true)
