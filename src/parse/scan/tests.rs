@@ -500,6 +500,22 @@ fn word_keys_pack_the_leading_letters_lower_cased() {
     }
 }
 
+#[test]
+fn word_heads_are_the_length_and_second_letter() {
+    let words = ["a", "In", "ABOUT", "percent", "eightABC", "ninelongs", "sixteenLettersXY", "x-y", "Zo"];
+    for word in words {
+        for tail in ["", " ", "s", ".5", "é", "1", "\n"] {
+            let text = format!("{word}{tail}");
+            let bytes = text.as_bytes();
+            let len = bytes.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let second = if len > 1 { bytes[1].to_ascii_lowercase() } else { 0 };
+            assert_eq!(super::word_head(bytes, 0), (len, second), "{text:?}");
+            let padded = format!("  {text}");
+            assert_eq!(super::word_head(padded.as_bytes(), 2), (len, second), "{padded:?}");
+        }
+    }
+}
+
 /// The text files under `fixtures/`, for tests that compare two ways of reading them.
 fn fixture_texts() -> Vec<String> {
     let mut texts = Vec::new();
