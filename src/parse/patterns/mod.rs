@@ -103,8 +103,17 @@ fn words_between<'t>(
     let bytes = text.as_bytes();
     while pos < limit {
         let b = bytes[pos];
-        // ASCII without decoding a character.
-        let c = if b < 0x80 { char::from(b) } else { text[pos..].chars().next().unwrap_or(' ') };
+        // ASCII without decoding a character; white space is no token (in ASCII, the ASCII
+        // set: a vertical tab is punctuation).
+        let c = if b < 0x80 {
+            if b == b' ' {
+                pos += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            text[pos..].chars().next().unwrap_or(' ')
+        };
         if c.is_alphanumeric() {
             let start = pos;
             pos = word_end(text, pos, limit);
@@ -117,7 +126,6 @@ fn words_between<'t>(
             tokens.push(Token::Word(word, Span::new(start, pos)));
             continue;
         }
-        // White space is no token (in ASCII, the ASCII set: a vertical tab is punctuation).
         let space = if b < 0x80 { b.is_ascii_whitespace() } else { c.is_whitespace() };
         if !space {
             roles.of_token.push(none);
