@@ -1,6 +1,7 @@
 //! Plain text: paragraphs are separated by blank lines; the first line is the headline when a
 //! blank line follows it, or when a short standfirst line and then a blank line follow it.
 
+use super::sentences::{lead_len, trail_len};
 use super::{Document, Paragraph, Role, split_sentences};
 use crate::span::Span;
 
@@ -43,8 +44,11 @@ fn trimmed_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut line = |start: usize, end: usize| {
         let raw = &text[start..end];
-        let body = raw.trim();
-        let lead = if body.is_empty() { 0 } else { raw.len() - raw.trim_start().len() };
+        let lead = lead_len(raw);
+        let body = &raw[lead..];
+        let body = &body[..body.len() - trail_len(body)];
+        // A blank line's empty span stands at the line's start.
+        let lead = if body.is_empty() { 0 } else { lead };
         let indented = raw.starts_with("  ") || raw.starts_with('\t');
         lines.push(Line { span: Span::new(start + lead, start + lead + body.len()), indented });
     };
@@ -61,7 +65,8 @@ fn trimmed_lines(text: &str) -> Vec<Line> {
 /// Runs of non-blank lines, as ranges of `lines`; an indented line after an unindented one
 /// also starts a block (wire copy marks paragraphs by indenting their first line).
 fn blocks(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
-    let mut blocks = Vec::new();
+    // Blocks are mostly parted by one blank line: room for all of them at once.
+    let mut blocks = Vec::with_capacity(lines.len() / 2 + 1);
     let mut current: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.span.is_empty() {
@@ -156,6 +161,19 @@ mod tests {
     fn crlf_and_trailing_spaces() {
         let text = "Title  \r\n\r\nBody one.\r\n";
         assert_eq!(roles(text), vec![(Role::Headline, "Title"), (Role::Body, "Body one.")]);
+    }
+
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims_them() {
+        let text = "  Title\u{a0}\r\n\u{3000}\n\tBody\u{2028}\r\u{85}x\n \u{a0} \nend. ";
+        let mut start = 0;
+        for (line, raw) in trimmed_lines(text).iter().zip(text.split('\n')) {
+            let body = raw.trim();
+            let lead = if body.is_empty() { 0 } else { raw.len() - raw.trim_start().len() };
+            assert_eq!(line.span, Span::new(start + lead, start + lead + body.len()), "{raw:?}");
+            start += raw.len() + 1;
+        }
+        assert_eq!(trimmed_lines(text).len(), text.split('\n').count());
     }
 
     #[test]

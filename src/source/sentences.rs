@@ -20,8 +20,9 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut sentences = Vec::with_capacity(bytes.len() / 96 + 1);
     let mut start = 0;
     let mut i = 0;
+    let terminators = Terminators::get();
     // Only the terminators matter: jump from one to the next.
-    while let Some(at) = bytes.get(i..).and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest)) {
+    while let Some(at) = bytes.get(i..).and_then(|rest| terminators.find(rest)) {
         i += at;
         // Take the whole run of terminators and closing quotes or brackets.
         let mut end = i + 1;
@@ -39,6 +40,31 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     sentences
 }
 
+/// Finds the next `.`, `!` or `?`. A paragraph asks once per terminator, a short way on each
+/// time: the searcher is set up once rather than on every call, as `memchr::memchr3` does.
+struct Terminators {
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::Three>,
+}
+
+impl Terminators {
+    fn get() -> &'static Terminators {
+        static TERMINATORS: std::sync::OnceLock<Terminators> = std::sync::OnceLock::new();
+        TERMINATORS.get_or_init(|| Terminators {
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::Three::new(b'.', b'!', b'?'),
+        })
+    }
+
+    fn find(&self, haystack: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(avx2) = &self.avx2 {
+            return avx2.find(haystack);
+        }
+        memchr::memchr3(b'.', b'!', b'?', haystack)
+    }
+}
+
 /// Skips typographic closing quotes (’ ”) right after a terminator.
 fn skip_closing_quotes(body: &str, mut end: usize) -> usize {
     while let Some(rest) = body.get(end..) {
@@ -54,12 +80,13 @@ fn skip_closing_quotes(body: &str, mut end: usize) -> usize {
 /// Whether the terminator at `stop` (run ending at `end`) closes the sentence begun at `start`.
 fn is_boundary(body: &str, start: usize, stop: usize, end: usize) -> bool {
     let after = &body[end..];
-    let next = after.trim_start();
+    let lead = lead_len(after);
+    let next = &after[lead..];
     if next.is_empty() {
         return true;
     }
     // A boundary needs white space after it ("p = .04", "3.5", "U.S.-led" have none).
-    if after.len() == next.len() {
+    if lead == 0 {
         return false;
     }
     let next_char = next.chars().next().unwrap_or(' ');
@@ -99,20 +126,69 @@ fn is_abbreviation(word: &str) -> bool {
     word.is_ascii() && pack(word).is_some_and(|key| keys.binary_search(&key).is_ok())
 }
 
+/// The ASCII letters and digits and the full stop, by byte value: the bytes [`last_word`]
+/// walks over (one table look-up per byte where the tests take several).
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0u8;
+    while b < 128 {
+        table[b as usize] = b.is_ascii_alphanumeric() || b == b'.';
+        b += 1;
+    }
+    table
+};
+
 /// The word just before a full stop (letters, digits and inner full stops).
 fn last_word(before: &str) -> &str {
-    let start = before
+    // Words are mostly ASCII: walk back over bytes, and decode characters only from the
+    // first non-ASCII byte on (the ASCII bytes passed so far belong to the word either way).
+    let bytes = before.as_bytes();
+    match bytes.iter().rposition(|&b| !WORD_BYTES[usize::from(b)]) {
+        None => before,
+        Some(at) if bytes[at].is_ascii() => &before[at + 1..],
+        // The last byte of a character: the bytes after it are ASCII.
+        Some(at) => &before[last_word_start(&before[..=at])..],
+    }
+}
+
+/// Where the word at the end of `before` starts, decoding characters: the rule of
+/// [`last_word`], for text that is not ASCII.
+fn last_word_start(before: &str) -> usize {
+    before
         .char_indices()
         .rev()
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &before[start..]
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// How many bytes `str::trim_start` would take off `s`. Between sentences the text almost
+/// always holds one ASCII space and then a printable ASCII byte, which cannot be white space:
+/// that case is counted without decoding characters.
+pub(super) fn lead_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let space = usize::from(bytes.first() == Some(&b' '));
+    match bytes.get(space) {
+        Some(b'!'..=b'~') => space,
+        // Nothing or one space: all of it.
+        None => space,
+        _ => s.len() - s.trim_start().len(),
+    }
+}
+
+/// How many bytes `str::trim_end` would take off `s`: none when it ends in a printable ASCII
+/// byte, as sentences and lines mostly do.
+pub(super) fn trail_len(s: &str) -> usize {
+    match s.as_bytes().last() {
+        Some(b'!'..=b'~') | None => 0,
+        _ => s.len() - s.trim_end().len(),
+    }
+}
+
+#[inline]
 fn push_trimmed(out: &mut Vec<Span>, body: &str, base: usize, start: usize, end: usize) {
     let piece = &body[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trail = piece.len() - piece.trim_end().len();
+    let lead = lead_len(piece);
+    let trail = trail_len(piece);
     if lead + trail < piece.len() {
         out.push(Span::new(base + start + lead, base + end - trail));
     }
@@ -165,6 +241,96 @@ mod tests {
         for other in ["", "m", "mrx", "messrss", "ü", "nö", "approximately", "e.g.", "u.s.a"] {
             assert!(!is_abbreviation(other), "{other}");
         }
+    }
+
+    /// Inputs for the fast paths: ASCII and other white space (U+00A0, U+0085, U+2028,
+    /// U+3000), CRLF and lone CR, quotes, abbreviations, decimals and non-ASCII words.
+    const VARIED: &[&str] = &[
+        "",
+        " ",
+        "  ",
+        "x",
+        " x",
+        "  x",
+        "\tx",
+        "\u{a0}x",
+        " \u{a0}x",
+        "\u{2028}x",
+        "\u{3000}x",
+        "\u{85}x",
+        "x\u{a0}",
+        "x\u{3000}",
+        "x\u{2028}",
+        "x \u{85}",
+        "\r\n",
+        "x\r",
+        " \r\nx",
+        "x\r\n",
+        "\"x",
+        " \"x\"",
+        "“It fell.”",
+        " ’",
+        "U.S.",
+        "e.g.",
+        "Mr. Smith",
+        "3.5",
+        " .04",
+        "é.",
+        "Straße",
+        "Ça va",
+        "naïve.U.S",
+        "ÆØÅ1.2",
+        "x. ",
+        "日本.",
+        " \u{a0}",
+        "~",
+        " ~",
+        "!x",
+        "x!",
+    ];
+
+    #[test]
+    fn trim_counts_match_str_trim() {
+        for s in VARIED {
+            assert_eq!(lead_len(s), s.len() - s.trim_start().len(), "{s:?}");
+            assert_eq!(trail_len(s), s.len() - s.trim_end().len(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn last_word_matches_the_character_rule() {
+        for a in VARIED {
+            for b in VARIED {
+                let s = format!("{a}{b}");
+                assert_eq!(last_word(&s), &s[last_word_start(&s)..], "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn terminators_are_found_as_memchr3_finds_them() {
+        let long = "word ".repeat(40);
+        for a in VARIED {
+            for b in ["", "x", ".", "?", "!", long.as_str()] {
+                for s in [format!("{a}{b}"), format!("{long}{a}{b}"), format!("{b}{a}{long}")] {
+                    let found = Terminators::get().find(s.as_bytes());
+                    assert_eq!(found, memchr::memchr3(b'.', b'!', b'?', s.as_bytes()), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_after_varied_white_space() {
+        assert_eq!(split("It fell.\u{a0}It rose."), vec!["It fell.", "It rose."]);
+        assert_eq!(split("It fell.\u{3000}It rose.\u{2028}"), vec!["It fell.", "It rose."]);
+        assert_eq!(split("It fell.\r\nIt rose.\r"), vec!["It fell.", "It rose."]);
+        assert_eq!(split("It fell. \u{a0}it rose."), vec!["It fell. \u{a0}it rose."]);
+        assert_eq!(split("Straße No. 5 fiel.  Ça monte."), vec!["Straße No. 5 fiel.", "Ça monte."]);
+        assert_eq!(split("Von Müller Ä. Smith kam. Er ging."), vec!["Von Müller Ä. Smith kam.", "Er ging."]);
+        assert_eq!(split("Preis: 3.5 Mio. Euro. Gut!"), vec!["Preis: 3.5 Mio.", "Euro.", "Gut!"]);
+        assert_eq!(split("“It fell.”\u{a0}“It rose.”"), vec!["“It fell.”", "“It rose.”"]);
+        assert_eq!(split(" . \u{a0}"), vec!["."]);
     }
 
     #[test]
