@@ -192,6 +192,7 @@ fn varied_texts() -> Vec<String> {
         "Scores were higher, t(28) > 2.2, p > .05.",
         "Scores were lower, z < 1.9, ns.",
         "Some 20 percent of the 40 users agreed. Some 12 per cent\nof 25 adults did.",
+        "About 45% OF MEN, 30 percent of the 12 Women and 20 per cent of\u{a0}customers agreed.",
         "Ratings rose by 20% (M: 5.24), and by 5 percent (M\u{a0}= 5.31).",
         "χ²(1, N = 90) = 4.1, ns; r(16) = .26, n.s.; z = 2.20, p = .04; Qb(2) = 2.2, P ≤ .03.",
         "Shares rose 12% to 5.19 on the index > 40, and the mean = 3 of 7 (non-directional).",
