@@ -49,11 +49,6 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        // Spaces and punctuation that never start a figure cost one table look-up.
-        if b < 0x80 && !ASCII_MAY_START[usize::from(b)] {
-            pos += 1;
-            continue;
-        }
         // A word of ASCII letters: one pass decides, and skips it when no figure starts there.
         if b.is_ascii_alphabetic() {
             let (len, second) = word_head(bytes, pos);
@@ -92,6 +87,11 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
                 Some(&d) if d < 0x80 && !d.is_ascii_alphanumeric() && d != b',' && d != b'.' => {}
                 _ => pos = skip_word(text, pos),
             }
+            continue;
+        }
+        // Spaces and punctuation that never start a figure cost one table look-up.
+        if b < 0x80 && !ASCII_MAY_START[usize::from(b)] {
+            pos += 1;
             continue;
         }
         let c = if b < 0x80 { char::from(b) } else { text[pos..].chars().next().unwrap_or(' ') };

@@ -45,8 +45,9 @@ fn tokenize_into<'t>(
 ) {
     tokens.clear();
     roles.clear();
-    // About one token per five bytes of prose: at most one allocation for most sentences.
-    let expected = span.len() / 5 + 2 * figures.len() + 4;
+    // About one token per five bytes of prose; room for a long sentence from the first, so
+    // that the buffers of an article grow seldom.
+    let expected = (span.len() / 5 + 2 * figures.len() + 4).max(MOST_TOKENS);
     tokens.reserve(expected);
     roles.of_token.reserve(expected);
     let mut pos = span.start;
@@ -60,6 +61,9 @@ fn tokenize_into<'t>(
     }
     words_between(text, pos, span.end, tokens, roles);
 }
+
+/// The tokens of all but the longest sentences.
+const MOST_TOKENS: usize = 128;
 
 /// The buffers of [`sentence_claims_in`], kept from one sentence to the next so that reading a
 /// sentence allocates little.
