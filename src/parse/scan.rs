@@ -120,15 +120,11 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
 /// a word of one letter): both from one load of eight bytes for most words.
 #[inline(always)]
 fn word_head(bytes: &[u8], pos: usize) -> (usize, u8) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     if let Some(chunk) = bytes.get(pos..pos + 8) {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
         let x = u64::from_le_bytes(eight);
-        // As in `letters_at`.
-        let y = (x | (ONES * 0x20)) & (ONES * 0x7f);
-        let letter = (y + ONES * 0x1f) & !(y + ONES * 0x05) & !x & (ONES * 0x80);
-        let not_letter = !letter & (ONES * 0x80);
+        let not_letter = not_letters(x);
         if not_letter != 0 {
             let len = (not_letter.trailing_zeros() / 8) as usize;
             return (len, if len > 1 { (x >> 8) as u8 | 0x20 } else { 0 });
@@ -138,20 +134,25 @@ fn word_head(bytes: &[u8], pos: usize) -> (usize, u8) {
     (len, if len > 1 { bytes[pos + 1] | 0x20 } else { 0 })
 }
 
+/// The high bit of each of the eight bytes of `x` (first byte lowest) that is no ASCII letter.
+#[inline(always)]
+fn not_letters(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Lower-cased, high bits cleared: adding 0x1f sets a byte's high bit when it is at least
+    // 'a', adding 0x05 when it is past 'z'; no byte carries into the next.
+    let y = (x | (ONES * 0x20)) & (ONES * 0x7f);
+    let letter = (y + ONES * 0x1f) & !(y + ONES * 0x05) & !x & (ONES * 0x80);
+    !letter & (ONES * 0x80)
+}
+
 /// The number of ASCII letters from `pos` on, eight bytes at a time: a word's end costs no
 /// branch per letter.
 pub(crate) fn letters_at(bytes: &[u8], pos: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut len = 0;
     while let Some(chunk) = bytes.get(pos + len..pos + len + 8) {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight);
-        // Lower-cased, high bits cleared: adding 0x1f sets a byte's high bit when it is at
-        // least 'a', adding 0x05 when it is past 'z'; no byte carries into the next.
-        let y = (x | (ONES * 0x20)) & (ONES * 0x7f);
-        let letter = (y + ONES * 0x1f) & !(y + ONES * 0x05) & !x & (ONES * 0x80);
-        let not_letter = !letter & (ONES * 0x80);
+        let not_letter = not_letters(u64::from_le_bytes(eight));
         if not_letter != 0 {
             return len + (not_letter.trailing_zeros() / 8) as usize;
         }

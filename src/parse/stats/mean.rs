@@ -794,14 +794,7 @@ mod tests {
             "payment",
             "x",
         ];
-        let mut state = 0x5eed_u64;
-        let mut next = move |n: usize| {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            ((z ^ (z >> 31)) % n as u64) as usize
-        };
+        let mut next = crate::parse::stats::tests::splitmix(0x5eed);
         let mut sentences = vec![String::new(), "x".repeat(600), format!("{}mean", "x".repeat(600))];
         for pad in [0, 1, 2, 3, 29, 30, 31, 32, 33, 34, 35, 36, 60, 61, 62, 63, 64, 65, 66, 67, 600] {
             for piece in pieces {

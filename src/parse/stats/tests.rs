@@ -200,15 +200,7 @@ fn varied_texts() -> Vec<String> {
     .iter()
     .map(|t| format!("\n{t}\n"))
     .collect();
-    // SplitMix64: the same variations every run.
-    let mut state = 0x5eed_u64;
-    let mut next = move |n: usize| {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n as u64) as usize
-    };
+    let mut next = splitmix(0x5eed);
     let inserts: Vec<char> = " =<>%:MmpPtFrzχ().,;\n-−0123456789ofOFvV".chars().collect();
     let originals = texts.len();
     for round in 0..240 {
@@ -266,4 +258,17 @@ fn first_passes_skip_only_what_holds_nothing() {
     }
     // The texts exercise every reader.
     assert!(results_read > 100 && means_read > 100 && sided > 20, "{results_read} {means_read} {sided}");
+}
+
+/// A number below `n` at each call, from SplitMix64 seeded with `seed`: the same variations
+/// every run.
+pub(super) fn splitmix(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |n: usize| {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
 }
