@@ -68,13 +68,8 @@ pub fn analyze_with(mut document: Document, lexicon: &'static lexicon::Lexicon) 
                 previous = None;
                 continue;
             }
-            let mut found = patterns::sentence_claims_in(
-                &mut scratch,
-                &document.text,
-                *sentence,
-                &mut quantities,
-                figures,
-            );
+            let mut found =
+                patterns::sentence_claims(&mut scratch, &document.text, *sentence, &mut quantities, figures);
             if paragraph.role == Role::Headline {
                 found.retain(|c| matches!(c, Claim::Change(_)));
             }

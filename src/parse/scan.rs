@@ -798,11 +798,11 @@ pub fn qualifier_prefix(text: &str) -> Option<(usize, Qualifier)> {
         let after = text[1..].trim_start_matches(' ');
         return Some((text.len() - after.len(), Qualifier::Approximately));
     }
-    let tables = tables();
     if first.is_ascii_digit() {
         // No phrase begins with a digit.
         return None;
     }
+    let tables = tables();
     if *first >= 0x80 {
         // "über 40 Prozent": phrases whose first letter is not ASCII, in any case.
         for (phrase, qual) in &tables.other_qualifiers {

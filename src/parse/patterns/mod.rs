@@ -65,8 +65,7 @@ fn tokenize_into<'t>(
 /// The tokens of all but the longest sentences.
 const MOST_TOKENS: usize = 128;
 
-/// The buffers of [`sentence_claims_in`], kept from one sentence to the next so that reading a
-/// sentence allocates little.
+/// The buffers of [`sentence_claims`], kept from one sentence to the next.
 #[derive(Debug, Default)]
 pub struct Scratch<'t> {
     tokens: Vec<Token<'t>>,
@@ -166,19 +165,10 @@ fn word_end(text: &str, mut pos: usize, limit: usize) -> usize {
     pos
 }
 
-/// Claims of one sentence. May refine the units of figures that borrow a unit from their
-/// neighbour ("from 26 to 31 percent").
-pub fn sentence_claims(
-    text: &str,
-    sentence: Span,
-    quantities: &mut [Quantity],
-    figures: &[QuantityId],
-) -> Vec<Claim> {
-    sentence_claims_in(&mut Scratch::default(), text, sentence, quantities, figures)
-}
-
-/// [`sentence_claims`] with buffers kept from the sentence before.
-pub fn sentence_claims_in<'t>(
+/// Claims of one sentence, read with `scratch`'s buffers (kept from the sentence before, so
+/// that reading a sentence allocates little). May refine the units of figures that borrow a
+/// unit from their neighbour ("from 26 to 31 percent").
+pub fn sentence_claims<'t>(
     scratch: &mut Scratch<'t>,
     text: &'t str,
     sentence: Span,
