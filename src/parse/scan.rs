@@ -53,10 +53,7 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
         if b.is_ascii_alphabetic() {
             let (len, second) = word_head(bytes, pos);
             // Most words fail on their length and first two letters, before any hashing.
-            let plausible = len <= 16
-                && tables.shapes[len][usize::from((b | 0x20) - b'a')]
-                    & (1u32 << (second.wrapping_sub(b'a') & 31))
-                    != 0
+            let plausible = starts.shapes.admit(len, b, second)
                 && {
                     let key = packed_letters(&bytes[pos..], len);
                     starts.contains(key)
@@ -95,6 +92,12 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
             continue;
         }
         let c = if b < 0x80 { char::from(b) } else { text[pos..].chars().next().unwrap_or(' ') };
+        // Quotation marks, dashes and the rest of the general punctuation start no figure and
+        // are no word: skipped without asking the Unicode tables (twice) what they are.
+        if GENERAL_PUNCTUATION.contains(&c) {
+            pos += c.len_utf8();
+            continue;
+        }
         if worth_trying(text, pos, c, tables)
             && is_candidate_start(text, pos, c)
             && let Some(Found { quantity, end, .. }) = quantity_at(text, pos)
@@ -115,6 +118,9 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
     }
     found
 }
+
+/// The block of general punctuation ("’", "“", "—", "…"): no letter, digit or sign of a figure.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
 
 /// The length of the word of ASCII letters at `pos`, and its second letter lower-cased (0 for
 /// a word of one letter): both from one load of eight bytes for most words.
@@ -213,10 +219,6 @@ pub(crate) struct Tables {
     /// equality, "between", sign words, number, fraction and ordinal words, "a"/"an", and the
     /// letters of currency codes and signs ("usd", "us" of "US$", "hk", "rs").
     starts: KeySet,
-    /// For each word length and first letter, the second letters (a bit each) of the words
-    /// in `starts`; a word of one letter has its own bit 31. Rules out most words before any
-    /// hashing.
-    shapes: [[u32; 26]; 17],
     /// Words that may begin the numeral itself (after any qualifier): number words, "a"/"an",
     /// "half", sign words, the letters of currency codes. A word after a qualifier that is not
     /// one of these starts no figure, which spares the grammar most "about the", "over a".
@@ -229,8 +231,8 @@ pub(crate) struct Tables {
     /// currency and unit phrases ("than", "cent"), bound suffixes, "and", "of", "to". "in the",
     /// "a new", "at home" start none.
     followers: KeySet,
-    /// The shapes (as `shapes`) of every word `may_follow` accepts.
-    follow_shapes: [[u32; 26]; 17],
+    /// The shapes of every word `may_follow` accepts.
+    follow_shapes: Shapes,
     /// Lower-case start words whose first letter is not ASCII ("über").
     other_starts: Vec<String>,
     /// Whether number words join into one word in this language ("zweiundzwanzig"): such a
@@ -267,29 +269,36 @@ pub(crate) struct Tables {
 /// a word matches text only when both begin with the same run. Words with no such run (a
 /// sign, a letter outside ASCII, more than sixteen letters) are kept apart and tried on text
 /// that has none either.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct ListIndex {
     by_key: HashMap<u128, Vec<usize>, BuildHasherDefault<KeyHasher>>,
     keyless: Vec<usize>,
+    shapes: Shapes,
 }
 
 impl ListIndex {
     fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut index = ListIndex::default();
+        let mut by_key: HashMap<u128, Vec<usize>, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        let mut keyless = Vec::new();
         for (i, word) in words.into_iter().enumerate() {
             match word_key(word.as_bytes()) {
-                Some((key, _)) => index.by_key.entry(key).or_default().push(i),
-                None => index.keyless.push(i),
+                Some((key, _)) => by_key.entry(key).or_default().push(i),
+                None => keyless.push(i),
             }
         }
-        index
+        let shapes = Shapes::of(by_key.keys().copied());
+        ListIndex { by_key, keyless, shapes }
     }
 
     /// The items of `list` (the list this index was built from) that may match at the start
     /// of `text`, in list order.
     fn at<'l, T>(&self, list: &'l [T], text: &str) -> impl Iterator<Item = &'l T> + use<'l, '_, T> {
-        let positions = match word_key(text.as_bytes()) {
-            Some((key, _)) => self.by_key.get(&key).map_or(&[][..], Vec::as_slice),
+        let bytes = text.as_bytes();
+        let positions = match head(bytes) {
+            Some((len, second)) if self.shapes.admit(len, bytes[0], second) => {
+                self.by_key.get(&packed_letters(bytes, len)).map_or(&[][..], Vec::as_slice)
+            }
+            Some(_) => &[][..],
             None => &self.keyless,
         };
         positions.iter().filter_map(|&i| list.get(i))
@@ -358,7 +367,6 @@ impl Tables {
         words.retain(|w| !w.is_empty());
         let starts = KeySet::new(words.iter().map(|w| key_of(w)));
         let other_starts = words.iter().filter(|w| !w.starts_with(|c: char| c.is_ascii())).cloned().collect();
-        let shapes = shapes_of(starts.slots.iter().copied());
         let numeral_starts = KeySet::new(
             lex.units
                 .iter()
@@ -436,7 +444,7 @@ impl Tables {
                 .chain(["between", "point", "and", "of", "than", "to", "percentage", "percents"].map(key_of)),
         );
         // Most words after a start word follow none: their shape says so before any hashing.
-        let follow_shapes = shapes_of(
+        let follow_shapes = Shapes::of(
             [&followers, &starts, &numeral_starts, &magnitude_words, &unit_words]
                 .into_iter()
                 .flat_map(|set| set.slots.iter().copied()),
@@ -459,7 +467,6 @@ impl Tables {
         let qualifier_index = ListIndex::new(qualifier_phrases.iter().map(|(p, _)| *p));
         Tables {
             starts,
-            shapes,
             standalone,
             followers,
             follow_shapes,
@@ -497,15 +504,13 @@ impl Tables {
 
     /// Whether the word at the start of `bytes` is one `may_follow` accepts.
     fn follows(&self, bytes: &[u8]) -> bool {
-        let Some((key, len)) = word_key(bytes) else { return false };
-        let first = (key >> (8 * (len - 1))) as u8;
-        let second = if len > 1 { (key >> (8 * (len - 2))) as u8 } else { 0 };
-        first.is_ascii_lowercase()
-            && self.follow_shapes[len][usize::from(first - b'a')] & (1 << (second.wrapping_sub(b'a') & 31))
-                != 0
-            && [&self.followers, &self.starts, &self.numeral_starts, &self.magnitude_words, &self.unit_words]
+        let Some((len, second)) = head(bytes) else { return false };
+        self.follow_shapes.admit(len, bytes[0], second) && {
+            let key = packed_letters(bytes, len);
+            [&self.followers, &self.starts, &self.numeral_starts, &self.magnitude_words, &self.unit_words]
                 .iter()
                 .any(|set| set.contains(key))
+        }
     }
 
     /// Whether a start word whose first letter is not ASCII begins `text`.
@@ -518,17 +523,46 @@ impl Tables {
     }
 }
 
-fn shapes_of(keys: impl Iterator<Item = u128>) -> [[u32; 26]; 17] {
-    let mut shapes = [[0u32; 26]; 17];
-    for key in keys.filter(|k| *k != 0) {
-        let len = (128 - key.leading_zeros() as usize).div_ceil(8);
-        let first = (key >> (8 * (len - 1))) as u8;
-        let second = if len > 1 { (key >> (8 * (len - 2))) as u8 } else { 0 };
-        if len <= 16 && first.is_ascii_lowercase() {
-            shapes[len][usize::from(first - b'a')] |= 1 << (second.wrapping_sub(b'a') & 31);
+/// The shapes of a set of words ([`word_key`]s): for each length and lower-cased first
+/// letter, the second letters (a bit each; a word of one letter has its own bit 31). A word
+/// whose shape is not among them is not in the set: most words are answered before any
+/// hashing.
+#[derive(Debug)]
+struct Shapes([[u32; 26]; 17]);
+
+impl Shapes {
+    fn of(keys: impl Iterator<Item = u128>) -> Shapes {
+        let mut shapes = [[0u32; 26]; 17];
+        for key in keys.filter(|k| *k != 0) {
+            let len = (128 - key.leading_zeros() as usize).div_ceil(8);
+            let first = (key >> (8 * (len - 1))) as u8;
+            let second = if len > 1 { (key >> (8 * (len - 2))) as u8 } else { 0 };
+            if len <= 16 && first.is_ascii_lowercase() {
+                shapes[len][usize::from(first - b'a')] |= 1 << (second.wrapping_sub(b'a') & 31);
+            }
         }
+        Shapes(shapes)
     }
-    shapes
+
+    /// Whether a word of `len` ASCII letters (at least one) beginning with the letter `first`
+    /// (any case), its second letter `second` lower-cased (0 for none), may be in the set.
+    #[inline(always)]
+    fn admit(&self, len: usize, first: u8, second: u8) -> bool {
+        len <= 16
+            && self.0[len][usize::from((first | 0x20) - b'a')] & (1u32 << (second.wrapping_sub(b'a') & 31))
+                != 0
+    }
+}
+
+/// The length and lower-cased second letter ([`word_head`]) of the word of ASCII letters that
+/// begins `bytes`, when one does and has a [`word_key`] (at most sixteen letters).
+#[inline(always)]
+fn head(bytes: &[u8]) -> Option<(usize, u8)> {
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let (len, second) = word_head(bytes, 0);
+    (len <= 16).then_some((len, second))
 }
 
 /// A cheap first test of whether a figure may start at `pos`: a digit, a sign before a digit, a
@@ -870,13 +904,15 @@ fn key_of(word: &str) -> u128 {
 struct KeySet {
     slots: Vec<u128>,
     shift: u32,
+    shapes: Shapes,
 }
 
 impl KeySet {
     fn new(keys: impl IntoIterator<Item = u128>) -> Self {
         let keys: Vec<u128> = keys.into_iter().filter(|k| *k != 0).collect();
         let bits = (keys.len() * 4).next_power_of_two().max(16).trailing_zeros();
-        let mut set = KeySet { slots: vec![0; 1 << bits], shift: 64 - bits };
+        let shapes = Shapes::of(keys.iter().copied());
+        let mut set = KeySet { slots: vec![0; 1 << bits], shift: 64 - bits, shapes };
         for key in keys {
             let mut i = set.slot(key);
             while set.slots[i] != 0 && set.slots[i] != key {
@@ -905,7 +941,9 @@ impl KeySet {
 
     /// Whether the word at the start of `bytes` is in the set.
     fn starts(&self, bytes: &[u8]) -> bool {
-        word_key(bytes).is_some_and(|(key, _)| self.contains(key))
+        head(bytes).is_some_and(|(len, second)| {
+            self.shapes.admit(len, bytes[0], second) && self.contains(packed_letters(bytes, len))
+        })
     }
 }
 

@@ -640,3 +640,84 @@ fn list_indexes_offer_every_word_that_matches_whole() {
         }
     }
 }
+
+#[test]
+fn general_punctuation_is_no_word_and_starts_no_figure() {
+    let tables = super::tables();
+    for c in super::GENERAL_PUNCTUATION {
+        assert!(!c.is_alphanumeric(), "{c:?}");
+        for tail in ["5", "½", " 5", "a"] {
+            let text = format!("{c}{tail}");
+            assert!(!super::worth_trying(&text, 0, c, tables), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn word_shapes_answer_as_the_keys_do() {
+    // Every word start of the fixtures and a few made-up words, in both shipped lexicons: a
+    // look-up through the shapes finds what a look-up of the whole key finds.
+    let mut texts = fixture_texts();
+    texts.push("a A an In ATE Über 5 $5 x-y sixteenLettersXYZ seventeenLettersXY mio Mio. bn pct".into());
+    for language in ["en", "de"] {
+        let lex = crate::parse::lexicon::shipped(language).expect("a shipped lexicon");
+        let _active = crate::parse::lexicon::activate(lex);
+        let tables = super::tables();
+        let sets = [
+            &tables.starts,
+            &tables.numeral_starts,
+            &tables.standalone,
+            &tables.followers,
+            &tables.magnitude_words,
+            &tables.unit_words,
+            &tables.currency_prefix_words,
+            &tables.currency_only,
+        ];
+        let units = &tables.units;
+        let lists = [
+            &tables.qualifier_index,
+            &tables.bound_suffixes,
+            &units.points,
+            &units.percent,
+            &units.million_codes,
+            &units.currency_after,
+            &units.hundredths,
+            &units.durations,
+        ];
+        let list: Vec<usize> = (0..4096).collect();
+        for text in &texts {
+            for (at, _) in text.char_indices().filter(|(i, _)| *i == 0 || text.as_bytes()[i - 1] == b' ') {
+                let bytes = &text.as_bytes()[at..];
+                let key = super::word_key(bytes);
+                for set in sets {
+                    assert_eq!(
+                        set.starts(bytes),
+                        key.is_some_and(|(k, _)| set.contains(k)),
+                        "{:?}",
+                        &text[at..]
+                    );
+                }
+                let followed = key.is_some_and(|(k, _)| {
+                    [
+                        &tables.followers,
+                        &tables.starts,
+                        &tables.numeral_starts,
+                        &tables.magnitude_words,
+                        &tables.unit_words,
+                    ]
+                    .iter()
+                    .any(|set| set.contains(k))
+                });
+                assert_eq!(tables.follows(bytes), followed, "{:?}", &text[at..]);
+                for index in lists {
+                    let by_key: Vec<usize> = match key {
+                        Some((k, _)) => index.by_key.get(&k).cloned().unwrap_or_default(),
+                        None => index.keyless.clone(),
+                    };
+                    let found: Vec<usize> = index.at(&list, &text[at..]).copied().collect();
+                    assert_eq!(found, by_key, "{:?}", &text[at..]);
+                }
+            }
+        }
+    }
+}
