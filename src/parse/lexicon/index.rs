@@ -118,6 +118,20 @@ impl<T: Copy> WordIndex<T> {
         self.lookup(word)
     }
 
+    /// [`WordIndex::get`] of a word of one to sixteen ASCII letters (any case), which needs no
+    /// test of what its bytes are.
+    #[inline]
+    pub fn get_letters(&self, word: &str) -> Option<T> {
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(row)) = (bytes.first(), self.shapes.get(bytes.len())) else { return None };
+        let class = |b: u8| (b | 0x20).wrapping_sub(b'a').min(26);
+        let second = bytes.get(1).map_or(27, |&b| class(b));
+        if row[usize::from(class(first))] & (1 << second) == 0 {
+            return None;
+        }
+        self.lookup(word)
+    }
+
     /// [`WordIndex::get`] past the shape test: the word hashed.
     #[inline(never)]
     fn lookup(&self, word: &str) -> Option<T> {
@@ -169,6 +183,17 @@ mod tests {
         }
         for other in ["b", "an", "aa", "x2", "per-cents", "über!", "ac"] {
             assert_eq!(index.get(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn words_of_letters_are_found_as_get_finds_them() {
+        let words = ["a", "I", "in", "rose", "Tripled", "sixteenletterszz", "doubling", "ab", "per"];
+        let index = WordIndex::new(words.iter().enumerate().map(|(i, w)| (*w, i)));
+        let others =
+            ["b", "an", "aa", "ROSE", "rosE", "tripled", "sixteenletterszy", "zz", "Z", "pe", "doubles"];
+        for w in words.iter().chain(&others) {
+            assert_eq!(index.get_letters(w), index.get(w), "{w}");
         }
     }
 }

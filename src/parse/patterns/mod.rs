@@ -106,6 +106,23 @@ fn words_between<'t>(
     let bytes = text.as_bytes();
     while pos < limit {
         let b = bytes[pos];
+        // Most words are ASCII letters ending at a space or a mark: read without decoding.
+        if b.is_ascii_alphabetic() {
+            let start = pos;
+            let letters = super::scan::letters_at(bytes, pos).min(limit - pos);
+            pos += letters;
+            let ended = pos >= limit
+                || bytes
+                    .get(pos)
+                    .is_none_or(|&d| d < 0x80 && !d.is_ascii_alphanumeric() && d != b'\'' && d != b'-');
+            if ended && letters <= 16 {
+                push_word(text, start, pos, word_roles.get_letters(&text[start..pos]), tokens, roles);
+            } else {
+                pos = word_end(text, pos, limit);
+                push_word(text, start, pos, word_roles.get(&text[start..pos]), tokens, roles);
+            }
+            continue;
+        }
         // ASCII without decoding a character; white space is no token (in ASCII, the ASCII
         // set: a vertical tab is punctuation).
         let c = if b < 0x80 {
@@ -120,13 +137,7 @@ fn words_between<'t>(
         if c.is_alphanumeric() {
             let start = pos;
             pos = word_end(text, pos, limit);
-            let word = &text[start..pos];
-            let role = word_roles.get(word).unwrap_or_default();
-            if role != none {
-                roles.marked.push(tokens.len());
-            }
-            roles.of_token.push(role);
-            tokens.push(Token::Word(word, Span::new(start, pos)));
+            push_word(text, start, pos, word_roles.get(&text[start..pos]), tokens, roles);
             continue;
         }
         let space = if b < 0x80 { b.is_ascii_whitespace() } else { c.is_whitespace() };
@@ -136,6 +147,25 @@ fn words_between<'t>(
         }
         pos += c.len_utf8();
     }
+}
+
+/// Adds the word of `text` from `start` to `end`, with its roles (if any), to the tokens.
+#[inline(always)]
+fn push_word<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    role: Option<lexicon::WordRoles>,
+    tokens: &mut Vec<Token<'t>>,
+    roles: &mut Roles,
+) {
+    if let Some(role) = role
+        && role != lexicon::WordRoles::default()
+    {
+        roles.marked.push(tokens.len());
+    }
+    roles.of_token.push(role.unwrap_or_default());
+    tokens.push(Token::Word(&text[start..end], Span::new(start, end)));
 }
 
 /// The end of the word at `pos` (before `limit`): letters and digits, with inner apostrophes

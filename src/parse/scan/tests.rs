@@ -502,9 +502,23 @@ fn word_keys_pack_the_leading_letters_lower_cased() {
 
 #[test]
 fn word_heads_are_the_length_and_second_letter() {
-    let words = ["a", "In", "ABOUT", "percent", "eightABC", "ninelongs", "sixteenLettersXY", "x-y", "Zo"];
+    let words = [
+        "a",
+        "In",
+        "ABOUT",
+        "percent",
+        "sevennn",
+        "eightABC",
+        "ninelongs",
+        "fifteenLettersX",
+        "sixteenLettersXY",
+        "seventeenLettersZ",
+        "x-y",
+        "Zo",
+    ];
     for word in words {
-        for tail in ["", " ", "s", ".5", "é", "1", "\n"] {
+        // Short tails and long ones: the word read from eight bytes, sixteen, or byte by byte.
+        for tail in ["", " ", "s", ".5", "é", "1", "\n", " and the words after it", "s, then more words"] {
             let text = format!("{word}{tail}");
             let bytes = text.as_bytes();
             let len = bytes.iter().take_while(|c| c.is_ascii_alphabetic()).count();
