@@ -3,7 +3,7 @@
 //! ordinal, score, phone number or name.
 
 use super::lexicon;
-use super::lexicon::index::KeyHasher;
+use super::lexicon::index::{KeyHasher, packed_letters};
 use super::numeral::{
     Numeral, NumeralKind, at_boundary, ci, digits, fraction_only, number_words, spaces, vulgar_fraction,
     words,
@@ -882,20 +882,6 @@ fn prefix_len_ignoring_case(text: &str, phrase: &str) -> Option<usize> {
 fn word_key(bytes: &[u8]) -> Option<(u128, usize)> {
     let len = letters_at(bytes, 0);
     (1..=16).contains(&len).then(|| (packed_letters(bytes, len), len))
-}
-
-/// The first `len` bytes of `bytes` (1 to 16 ASCII letters), lower-cased and packed into one
-/// number, first letter highest: sixteen bytes loaded at once where there are sixteen.
-fn packed_letters(bytes: &[u8], len: usize) -> u128 {
-    const LOWER: u128 = u128::from_ne_bytes([0x20; 16]);
-    match bytes.get(..16) {
-        Some(sixteen) => {
-            let mut lanes = [0u8; 16];
-            lanes.copy_from_slice(sixteen);
-            (u128::from_be_bytes(lanes) | LOWER) >> (8 * (16 - len))
-        }
-        None => bytes[..len].iter().fold(0u128, |k, &c| k << 8 | u128::from(c | 0x20)),
-    }
 }
 
 fn key_of(word: &str) -> u128 {

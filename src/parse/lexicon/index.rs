@@ -60,6 +60,22 @@ fn first_bit(b: u8) -> u32 {
     if lower.is_ascii_lowercase() { 1 << (lower - b'a') } else { 1 << 26 }
 }
 
+/// The first `len` bytes of `bytes` (1 to 16 ASCII letters), lower-cased and packed into one
+/// number, first letter highest (as [`pack`] packs a word of letters): sixteen bytes loaded
+/// at once where there are sixteen.
+#[inline]
+pub(crate) fn packed_letters(bytes: &[u8], len: usize) -> u128 {
+    const LOWER: u128 = u128::from_ne_bytes([0x20; 16]);
+    match bytes.get(..16) {
+        Some(sixteen) => {
+            let mut lanes = [0u8; 16];
+            lanes.copy_from_slice(sixteen);
+            (u128::from_be_bytes(lanes) | LOWER) >> (8 * (16 - len))
+        }
+        None => bytes[..len].iter().fold(0u128, |k, &c| k << 8 | u128::from(c | 0x20)),
+    }
+}
+
 /// Up to 16 ASCII bytes, lower-cased, packed into one number.
 fn pack(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
@@ -118,18 +134,21 @@ impl<T: Copy> WordIndex<T> {
         self.lookup(word)
     }
 
-    /// [`WordIndex::get`] of a word of one to sixteen ASCII letters (any case), which needs no
-    /// test of what its bytes are.
+    /// [`WordIndex::get`] of the word of `len` ASCII letters (one to sixteen, any case) that
+    /// begins `bytes`, which needs no test of what its bytes are and is packed at once.
     #[inline]
-    pub fn get_letters(&self, word: &str) -> Option<T> {
-        let bytes = word.as_bytes();
-        let (Some(&first), Some(row)) = (bytes.first(), self.shapes.get(bytes.len())) else { return None };
+    pub fn get_letters(&self, bytes: &[u8], len: usize) -> Option<T> {
+        let (Some(&first), Some(row)) = (bytes.first(), self.shapes.get(len)) else { return None };
         let class = |b: u8| (b | 0x20).wrapping_sub(b'a').min(26);
-        let second = bytes.get(1).map_or(27, |&b| class(b));
-        if row[usize::from(class(first))] & (1 << second) == 0 {
+        let second = if len > 1 { bytes.get(1).map_or(27, |&b| class(b)) } else { 27 };
+        if len == 0 || row[usize::from(class(first))] & (1 << second) == 0 {
             return None;
         }
-        self.lookup(word)
+        // As `lookup` reads a short ASCII word.
+        if self.firsts & first_bit(first) == 0 || self.lengths & (1 << len) == 0 || bytes.len() < len {
+            return None;
+        }
+        self.short.get(&packed_letters(bytes, len)).copied()
     }
 
     /// [`WordIndex::get`] past the shape test: the word hashed.
@@ -193,7 +212,10 @@ mod tests {
         let others =
             ["b", "an", "aa", "ROSE", "rosE", "tripled", "sixteenletterszy", "zz", "Z", "pe", "doubles"];
         for w in words.iter().chain(&others) {
-            assert_eq!(index.get_letters(w), index.get(w), "{w}");
+            for tail in ["", " and more words after", "s"] {
+                let text = format!("{w}{tail}");
+                assert_eq!(index.get_letters(text.as_bytes(), w.len()), index.get(w), "{w}{tail}");
+            }
         }
     }
 }

@@ -116,7 +116,7 @@ fn words_between<'t>(
                     .get(pos)
                     .is_none_or(|&d| d < 0x80 && !d.is_ascii_alphanumeric() && d != b'\'' && d != b'-');
             if ended && letters <= 16 {
-                push_word(text, start, pos, word_roles.get_letters(&text[start..pos]), tokens, roles);
+                push_word(text, start, pos, word_roles.get_letters(&bytes[start..], letters), tokens, roles);
             } else {
                 pos = word_end(text, pos, limit);
                 push_word(text, start, pos, word_roles.get(&text[start..pos]), tokens, roles);
