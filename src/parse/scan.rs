@@ -1849,6 +1849,38 @@ impl From<usize> for NotAmount {
 
 /// Years, decades, times, dates, ordinals in digits, phone numbers and glued names at `start`.
 fn not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
+    if ends_plainly(text, start) {
+        return None;
+    }
+    read_not_an_amount(text, start)
+}
+
+/// Whether the digits at `start` end where none of the readings of [`read_not_an_amount`]
+/// can, as most figures do: at the text's end, a comma, "%", ")" or ";"; a space and a word
+/// (for one or two digits, a word that is no "am" or "pm"); a full stop or a colon before
+/// anything but a digit (a full stop only in a lexicon that writes no ordinals with one).
+/// Two digits after an apostrophe ("’09") are a year whatever follows them.
+fn ends_plainly(text: &str, start: usize) -> bool {
+    let b = &text.as_bytes()[start..];
+    let run = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if run == 0 || run == 2 && text[..start].ends_with(['\'', '’']) {
+        return false;
+    }
+    let digit_next = b.get(run + 1).is_some_and(u8::is_ascii_digit);
+    match b.get(run) {
+        None | Some(b',' | b'%' | b')' | b';') => true,
+        Some(b' ') => {
+            b.get(run + 1).is_some_and(u8::is_ascii_alphabetic)
+                && (run > 2 || am_pm(&text[start + run..]) == 0)
+        }
+        Some(b'.') => !digit_next && !lexicon::active().ordinal_dot,
+        Some(b':') => !digit_next,
+        _ => false,
+    }
+}
+
+/// [`not_an_amount`] read in full.
+fn read_not_an_amount(text: &str, start: usize) -> Option<NotAmount> {
     let rest = &text[start..];
     let b = rest.as_bytes();
     if let Some(len) = rest.strip_prefix('+').and_then(|r| phone_length_from(r, true)) {

@@ -735,3 +735,75 @@ fn word_shapes_answer_as_the_keys_do() {
         }
     }
 }
+
+#[test]
+fn digits_that_end_plainly_are_no_name_date_or_time() {
+    // Wherever the quick test says the digits end plainly, the full reading finds nothing.
+    let befores = ["", "in ", "[", "'", "’", "+", "No. ", "am "];
+    let digits = ["5", "09", "22", "2019", "1990", "123456", "3", "12"];
+    let afters = [
+        "",
+        " people",
+        " am",
+        " pm",
+        " a.m.",
+        " P.M.",
+        " Apr",
+        " percent",
+        " August",
+        " st",
+        " th",
+        ",",
+        ", 5",
+        ",000",
+        "%",
+        ")",
+        ";",
+        " 5",
+        " 555 1234",
+        "-5/8",
+        " 3/4",
+        ".",
+        ".5",
+        ".30 Uhr",
+        ". Oktober",
+        "th",
+        "s",
+        ":30",
+        "/2020",
+        "-03-05",
+        "]",
+        "am",
+        " x",
+        " Zoo",
+        "’s",
+        ". ",
+        ".\n",
+        ". Die",
+        ": ",
+        ":",
+        " pmx",
+        " Pm.",
+        " a.m",
+        " amid",
+        ".s",
+    ];
+    let mut plain = 0;
+    for language in ["en", "de"] {
+        let lex = crate::parse::lexicon::shipped(language).expect("a shipped lexicon");
+        let _active = crate::parse::lexicon::activate(lex);
+        for before in befores {
+            for digit in digits {
+                for after in afters {
+                    let text = format!("{before}{digit}{after}");
+                    let start = before.len();
+                    if super::ends_plainly(&text, start) {
+                        plain += 1;
+                        assert!(super::read_not_an_amount(&text, start).is_none(), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(plain > 500, "the quick test answers most: {plain}");
+}
