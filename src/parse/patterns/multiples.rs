@@ -9,9 +9,14 @@ use crate::span::Span;
 impl Reader<'_, '_> {
     pub(super) fn multiples(&self, claims: &mut Vec<Claim>) {
         // A multiple is a word with that role ("tripled") or a figure ("3 times").
-        let mut starts: Vec<usize> = self.figures.iter().chain(self.marked).copied().collect();
-        starts.sort_unstable();
-        for t in starts {
+        // Both lists are in token order (and hold different tokens): merged, not sorted.
+        let (mut figures, mut marked) = (self.figures.iter().peekable(), self.marked.iter().peekable());
+        let starts = std::iter::from_fn(|| match (figures.peek(), marked.peek()) {
+            (Some(f), Some(m)) if m < f => marked.next(),
+            (Some(_), _) => figures.next(),
+            (None, _) => marked.next(),
+        });
+        for &t in starts {
             let Some((cue, factor, factor_figure, more, after)) = self.multiple_at(t) else { continue };
             if let Some((from, to)) = self.levels_after(after) {
                 let qualifier = self.multiple_qualifier(t);
