@@ -60,7 +60,9 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
                         && (!filter
                             || (tables.standalone.contains(key) || tables.may_follow(bytes, pos + len))
                                 // "Apple's 5", "U.S. troops": the letters of no sign written here.
-                                && !(tables.currency_only.contains(key) && currency_prefix(&text[pos..]).1.is_none()))
+                                && !(tables.currency_only.contains(key) && currency_prefix(&text[pos..]).1.is_none())
+                                // "in 2019": no phrase of "in" goes on so.
+                                && (!tables.phrase_only.contains(key) || word_after(bytes, pos + len)))
                 };
             // "zweiundzwanzig": a number word joined from parts is in no table.
             let plausible = plausible || tables.compounds && compound_at(&bytes[pos..]);
@@ -256,6 +258,10 @@ pub(crate) struct Tables {
     currency_prefix_words: KeySet,
     /// Start words that are only the letters of a currency sign or code ("s" of "S$").
     currency_only: KeySet,
+    /// Start words that begin a figure only as the first word of phrases that go on with a
+    /// space and a word ("in" of "in excess of", "at" of "at least", "up" of "up to"): before
+    /// anything else ("in 2019", "at 5 pm") they start none.
+    phrase_only: KeySet,
     /// The currency signs and codes written before a figure, in the lexicon's order.
     currency_signs: Vec<CurrencySign>,
     /// The first bytes of the million codes ("MUSD").
@@ -360,6 +366,7 @@ impl Tables {
         words.extend(lex.number_articles.iter().cloned());
         // Plural ordinals are fraction denominators ("fifths").
         words.extend(lex.ordinals.iter().map(|(w, _)| format!("{}s", w.to_lowercase())));
+        let phrase_firsts = lex.qualifiers.len() + lex.exact_phrases.len();
         // Words that start a figure only as the letters of a currency sign or code ("s" of
         // "S$", "u" of "U.S. $"): a figure starts at one only where such a sign is written.
         let not_currency = KeySet::new(words.iter().map(|w| key_of(w)));
@@ -368,6 +375,7 @@ impl Tables {
         let currency_only =
             KeySet::new(currency_words.iter().map(|w| key_of(w)).filter(|k| !not_currency.contains(*k)));
         words.extend(currency_words);
+        let phrase_only = phrase_only(lex, &KeySet::new(words[phrase_firsts..].iter().map(|w| key_of(w))));
         words.retain(|w| !w.is_empty());
         let starts = KeySet::new(words.iter().map(|w| key_of(w)));
         let other_starts = words.iter().filter(|w| !w.starts_with(|c: char| c.is_ascii())).cloned().collect();
@@ -483,6 +491,7 @@ impl Tables {
             bound_suffixes: ListIndex::new(lex.bound_suffixes.iter().map(|(w, _)| w.as_str())),
             currency_prefix_words,
             currency_only,
+            phrase_only,
             currency_signs: lex.currency_before.iter().map(|(s, c)| CurrencySign::new(s, c)).collect(),
             million_code_firsts: lex
                 .currency_million_codes
@@ -525,6 +534,27 @@ impl Tables {
             self.other_starts.contains(&word)
         }
     }
+}
+
+/// The first words of the lexicon's qualifier phrases and phrases of equality whose every
+/// phrase goes on with a space and an ASCII letter, and that start no figure otherwise (are
+/// not among `others`, the start words from all other lists).
+fn phrase_only(lex: &lexicon::Lexicon, others: &KeySet) -> KeySet {
+    let phrases =
+        || lex.qualifiers.iter().map(|(p, _)| p.as_str()).chain(lex.exact_phrases.iter().map(String::as_str));
+    let goes_on = |p: &str| {
+        let b = p.as_bytes();
+        let len = letters_at(b, 0);
+        b.get(len) == Some(&b' ') && b.get(len + 1).is_some_and(u8::is_ascii_alphabetic)
+    };
+    let ends = KeySet::new(phrases().filter(|p| !goes_on(p)).map(key_of));
+    KeySet::new(phrases().map(key_of).filter(|k| !ends.contains(*k) && !others.contains(*k)))
+}
+
+/// Whether a space and an ASCII letter follow `end`, as they follow the first word of a
+/// phrase of [`Tables::phrase_only`].
+fn word_after(bytes: &[u8], end: usize) -> bool {
+    bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// The shapes of a set of words ([`word_key`]s): for each length and lower-cased first

@@ -559,7 +559,7 @@ fn skipping_start_words_by_what_follows_loses_no_figure() {
         let firsts = [
             "a", "an", "in", "at", "about", "more", "over", "up", "us", "s", "u", "some", "no", "just",
             "mehr", "rund", "über", "um", "U.S.", "US", "U", "S", "HK", "C", "Rs", "USD", "A", "R", "MUSD",
-            "Mex",
+            "Mex", "close", "less", "slightly", "equal", "upwards", "bis", "weniger", "nicht", "etwas",
         ];
         let seconds = [
             "the",
