@@ -32,7 +32,8 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
     let tol = rule.tolerances();
     let doc = &article.document;
     let text = &doc.text;
-    let role_of = |span: Span| doc.paragraphs.iter().find(|p| p.span.contains(span)).map(|p| p.role);
+    let paragraphs = doc.paragraph_finder();
+    let role_of = |span: Span| paragraphs.containing(span).map(|p| p.role);
     let changes: Vec<&ChangeClaim> = article
         .claims
         .iter()

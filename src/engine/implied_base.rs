@@ -6,6 +6,7 @@ use crate::interval::Interval;
 use crate::parse::quantity::Unit;
 use crate::parse::{Article, Claim, QuantityId};
 use crate::rules::Rule;
+use crate::source::ParagraphFinder;
 use crate::span::Span;
 
 pub const VARS: &[&str] = &["part", "share", "implied", "stated"];
@@ -28,14 +29,30 @@ const POPULATION_WHOLES: &[&str] = &[
 
 /// The count a share is a share of: the figure just before it ("22,000, or 0.1% of …"), or,
 /// for "This is 0.1% of …", the last count of the sentences before it in its paragraph.
-fn part_of(article: &Article, share: QuantityId, sentence: Span) -> Option<QuantityId> {
+/// `sorted`: the article's quantities stand in the order of their starts (as the scan finds
+/// them), so that those inside a range are found by bisection.
+fn part_of(
+    article: &Article,
+    share: QuantityId,
+    sentence: Span,
+    sorted: bool,
+    paragraphs: &ParagraphFinder,
+) -> Option<QuantityId> {
     let text = &article.document.text;
     let s = article.quantity(share).span;
+    let quantities = &article.quantities;
     let counts = |range: Span| {
-        article
-            .quantities
-            .iter()
-            .enumerate()
+        // Only quantities starting inside the range can lie inside it.
+        let (low, high) = if sorted {
+            (
+                quantities.partition_point(|q| q.span.start < range.start),
+                quantities.partition_point(|q| q.span.start <= range.end),
+            )
+        } else {
+            (0, quantities.len())
+        };
+        (low..high)
+            .map(move |id| (id, &quantities[id]))
             .filter(move |(_, q)| q.unit == Unit::Count && q.value >= 1.0 && range.contains(q.span))
     };
     if let Some((id, q)) = counts(Span::new(sentence.start, s.start)).next_back() {
@@ -79,7 +96,7 @@ fn part_of(article: &Article, share: QuantityId, sentence: Span) -> Option<Quant
     if !refers_back {
         return None;
     }
-    let paragraph = article.document.paragraphs.iter().find(|p| p.span.contains(sentence))?;
+    let paragraph = paragraphs.containing(sentence)?;
     counts(Span::new(paragraph.span.start, sentence.start)).next_back().map(|(id, _)| id)
 }
 
@@ -96,6 +113,8 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
     if sizes.is_empty() {
         return Vec::new();
     }
+    let sorted = article.quantities.is_sorted_by_key(|q| q.span.start);
+    let paragraphs = article.document.paragraph_finder();
     let mut hits = Vec::new();
     for claim in &article.claims {
         let Claim::Share(c) = claim else { continue };
@@ -104,7 +123,9 @@ pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
         if !is_population || share.unit != Unit::Percent || share.value <= 0.0 {
             continue;
         }
-        let Some(part) = c.part.or_else(|| part_of(article, c.share, c.sentence)) else { continue };
+        let Some(part) = c.part.or_else(|| part_of(article, c.share, c.sentence, sorted, &paragraphs)) else {
+            continue;
+        };
         let fraction = share.interval_with(tol).scale(0.01);
         let Some(implied) = fraction.and_then(|f| article.quantity(part).interval_with(tol).div(&f)) else {
             continue;

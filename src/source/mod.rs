@@ -188,9 +188,79 @@ impl Document {
         self.paragraphs.iter().find(|p| p.role == Role::Headline)
     }
 
+    /// A finder of the paragraph that holds a span, for rules that ask it of every claim.
+    pub fn paragraph_finder(&self) -> ParagraphFinder<'_> {
+        let ordered = self.paragraphs.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        ParagraphFinder { paragraphs: &self.paragraphs, ordered }
+    }
+
     /// Every sentence of the document with the paragraph index it belongs to.
     pub fn sentences(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
         self.paragraphs.iter().enumerate().flat_map(|(i, p)| p.sentences.iter().map(move |s| (i, *s)))
+    }
+}
+
+/// Finds the paragraph holding a span by bisection where the paragraphs follow one another
+/// without overlapping (as every reader makes them), else by a search from the start: a rule
+/// asking it of every claim stays linear in a long article.
+pub struct ParagraphFinder<'d> {
+    paragraphs: &'d [Paragraph],
+    ordered: bool,
+}
+
+impl<'d> ParagraphFinder<'d> {
+    /// The first paragraph whose span contains `span`.
+    pub fn containing(&self, span: Span) -> Option<&'d Paragraph> {
+        if !self.ordered {
+            return self.paragraphs.iter().find(|p| p.span.contains(span));
+        }
+        // In order and apart, only the last paragraph starting at or before the span can hold
+        // it, and the earlier ones that hold it too (an empty span where paragraphs touch)
+        // stand right before it.
+        let mut at = self.paragraphs.partition_point(|p| p.span.start <= span.start).checked_sub(1)?;
+        if !self.paragraphs[at].span.contains(span) {
+            return None;
+        }
+        while at > 0 && self.paragraphs[at - 1].span.contains(span) {
+            at -= 1;
+        }
+        Some(&self.paragraphs[at])
+    }
+}
+
+#[cfg(test)]
+mod finder_tests {
+    use super::{Paragraph, Role};
+    use crate::span::Span;
+
+    #[test]
+    fn the_finder_finds_what_a_search_from_the_start_finds() {
+        let layouts: [&[(usize, usize)]; 4] = [
+            &[(0, 5), (5, 5), (5, 9), (12, 20), (20, 20)],
+            &[(0, 10), (2, 4), (11, 12)],
+            &[(3, 3), (3, 7), (9, 9), (9, 9)],
+            &[],
+        ];
+        for layout in layouts {
+            let paragraphs: Vec<Paragraph> = layout
+                .iter()
+                .map(|&(a, b)| Paragraph { role: Role::Body, span: Span::new(a, b), sentences: Vec::new() })
+                .collect();
+            let document = super::Document::new(" ".repeat(24), paragraphs);
+            let finder = document.paragraph_finder();
+            for start in 0..22 {
+                for end in start..22 {
+                    let span = Span::new(start, end);
+                    let searched = document.paragraphs.iter().position(|p| p.span.contains(span));
+                    let found = finder.containing(span).map(|p| p as *const Paragraph);
+                    assert_eq!(
+                        found,
+                        searched.map(|i| &document.paragraphs[i] as *const Paragraph),
+                        "{layout:?} {span:?}"
+                    );
+                }
+            }
+        }
     }
 }
 
