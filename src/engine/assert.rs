@@ -8,6 +8,7 @@ use crate::parse::quantity::Tolerances;
 use crate::parse::{Article, Claim, QuantityId};
 use crate::rules::Rule;
 use crate::rules::expr::{Expr, Op, QUANTITY_FIELDS};
+use crate::source::SentenceFinder;
 use crate::span::Span;
 
 /// The claim kinds an assertion may be `on`, and the fields each has. Fields that are figures
@@ -72,6 +73,7 @@ enum Value {
 /// One claim seen through the field names of its kind.
 struct Subject<'a> {
     article: &'a Article,
+    sentences: &'a SentenceFinder,
     claim: Option<&'a Claim>,
     quantity: Option<QuantityId>,
     tol: Tolerances,
@@ -105,7 +107,7 @@ impl Subject<'_> {
             (Some(c), _) => c.sentence(),
             (None, Some(q)) => {
                 let span = self.article.quantity(q).span;
-                self.article.document.sentences().map(|(_, s)| s).find(|s| s.contains(span)).unwrap_or(span)
+                self.sentences.containing(span).unwrap_or(span)
             }
             (None, None) => Span::default(),
         }
@@ -323,17 +325,18 @@ fn compare(op: Op, x: Interval, y: Interval) -> Truth {
 pub fn check(article: &Article, rule: &Rule) -> Vec<Hit> {
     let Some(assertion) = &rule.assertion else { return Vec::new() };
     let tol = rule.tolerances();
+    let sentences = &article.document.sentence_finder();
     let mut subjects: Vec<Subject<'_>> = Vec::new();
     if assertion.on == "quantity" {
         for id in 0..article.quantities.len() {
             if article.quantities[id].is_amount() {
-                subjects.push(Subject { article, claim: None, quantity: Some(id), tol });
+                subjects.push(Subject { article, sentences, claim: None, quantity: Some(id), tol });
             }
         }
     } else {
         for claim in &article.claims {
             if claim.kind() == assertion.on {
-                subjects.push(Subject { article, claim: Some(claim), quantity: None, tol });
+                subjects.push(Subject { article, sentences, claim: Some(claim), quantity: None, tol });
             }
         }
     }

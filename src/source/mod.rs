@@ -194,6 +194,13 @@ impl Document {
         ParagraphFinder { paragraphs: &self.paragraphs, ordered }
     }
 
+    /// A finder of the sentence that holds a span, for rules that ask it of every figure.
+    pub fn sentence_finder(&self) -> SentenceFinder {
+        let spans: Vec<Span> = self.sentences().map(|(_, s)| s).collect();
+        let ordered = spans.windows(2).all(|w| w[0].end <= w[1].start);
+        SentenceFinder { spans, ordered }
+    }
+
     /// Every sentence of the document with the paragraph index it belongs to.
     pub fn sentences(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
         self.paragraphs.iter().enumerate().flat_map(|(i, p)| p.sentences.iter().map(move |s| (i, *s)))
@@ -211,27 +218,69 @@ pub struct ParagraphFinder<'d> {
 impl<'d> ParagraphFinder<'d> {
     /// The first paragraph whose span contains `span`.
     pub fn containing(&self, span: Span) -> Option<&'d Paragraph> {
-        if !self.ordered {
-            return self.paragraphs.iter().find(|p| p.span.contains(span));
-        }
-        // In order and apart, only the last paragraph starting at or before the span can hold
-        // it, and the earlier ones that hold it too (an empty span where paragraphs touch)
-        // stand right before it.
-        let mut at = self.paragraphs.partition_point(|p| p.span.start <= span.start).checked_sub(1)?;
-        if !self.paragraphs[at].span.contains(span) {
-            return None;
-        }
-        while at > 0 && self.paragraphs[at - 1].span.contains(span) {
-            at -= 1;
-        }
-        Some(&self.paragraphs[at])
+        first_containing(self.paragraphs, |p| p.span, self.ordered, span).map(|at| &self.paragraphs[at])
     }
+}
+
+/// Finds the sentence holding a span as [`ParagraphFinder`] finds a paragraph.
+pub struct SentenceFinder {
+    spans: Vec<Span>,
+    ordered: bool,
+}
+
+impl SentenceFinder {
+    /// The first sentence (in the document's order) that contains `span`.
+    pub fn containing(&self, span: Span) -> Option<Span> {
+        first_containing(&self.spans, |s| *s, self.ordered, span).map(|at| self.spans[at])
+    }
+}
+
+/// The index of the first of `items` whose span contains `span`; `ordered`: the items follow
+/// one another without overlapping, and are bisected.
+fn first_containing<T>(
+    items: &[T],
+    span_of: impl Fn(&T) -> Span,
+    ordered: bool,
+    span: Span,
+) -> Option<usize> {
+    if !ordered {
+        return items.iter().position(|item| span_of(item).contains(span));
+    }
+    // In order and apart, only the last item starting at or before the span can hold it, and
+    // the earlier ones that hold it too (an empty span where items touch) stand right before it.
+    let mut at = items.partition_point(|item| span_of(item).start <= span.start).checked_sub(1)?;
+    if !span_of(&items[at]).contains(span) {
+        return None;
+    }
+    while at > 0 && span_of(&items[at - 1]).contains(span) {
+        at -= 1;
+    }
+    Some(at)
 }
 
 #[cfg(test)]
 mod finder_tests {
     use super::{Paragraph, Role};
     use crate::span::Span;
+
+    #[test]
+    fn the_sentence_finder_finds_what_a_search_from_the_start_finds() {
+        let layouts: [&[(usize, usize)]; 3] =
+            [&[(0, 5), (5, 5), (5, 9), (12, 20), (20, 20)], &[(0, 10), (2, 4), (11, 12)], &[]];
+        for layout in layouts {
+            let sentences: Vec<Span> = layout.iter().map(|&(a, b)| Span::new(a, b)).collect();
+            let paragraph = Paragraph { role: Role::Body, span: Span::new(0, 24), sentences };
+            let document = super::Document::new(" ".repeat(24), vec![paragraph]);
+            let finder = document.sentence_finder();
+            for start in 0..22 {
+                for end in start..22 {
+                    let span = Span::new(start, end);
+                    let searched = document.sentences().map(|(_, s)| s).find(|s| s.contains(span));
+                    assert_eq!(finder.containing(span), searched, "{layout:?} {span:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_finder_finds_what_a_search_from_the_start_finds() {
