@@ -125,7 +125,7 @@ fn walk(text: &str, all: bool, filter: bool) -> Vec<Quantity> {
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
 
 /// The length of the word of ASCII letters at `pos`, and its second letter lower-cased (0 for
-/// a word of one letter): both from one load of eight bytes for most words.
+/// a word of one letter): both from one load of sixteen bytes for most words.
 #[inline(always)]
 fn word_head(bytes: &[u8], pos: usize) -> (usize, u8) {
     if let Some(chunk) = bytes.get(pos..pos + 16) {
