@@ -542,11 +542,7 @@ impl Tables {
 fn phrase_only(lex: &lexicon::Lexicon, others: &KeySet) -> KeySet {
     let phrases =
         || lex.qualifiers.iter().map(|(p, _)| p.as_str()).chain(lex.exact_phrases.iter().map(String::as_str));
-    let goes_on = |p: &str| {
-        let b = p.as_bytes();
-        let len = letters_at(b, 0);
-        b.get(len) == Some(&b' ') && b.get(len + 1).is_some_and(u8::is_ascii_alphabetic)
-    };
+    let goes_on = |p: &str| word_after(p.as_bytes(), letters_at(p.as_bytes(), 0));
     let ends = KeySet::new(phrases().filter(|p| !goes_on(p)).map(key_of));
     KeySet::new(phrases().map(key_of).filter(|k| !ends.contains(*k) && !others.contains(*k)))
 }

@@ -139,6 +139,8 @@ impl<T: Copy> WordIndex<T> {
     #[inline]
     pub fn get_letters(&self, bytes: &[u8], len: usize) -> Option<T> {
         let (Some(&first), Some(row)) = (bytes.first(), self.shapes.get(len)) else { return None };
+        // `shape` for letters, without asking what each byte is: this runs on most words of a
+        // sentence with a figure.
         let class = |b: u8| (b | 0x20).wrapping_sub(b'a').min(26);
         let second = if len > 1 { bytes.get(1).map_or(27, |&b| class(b)) } else { 27 };
         if len == 0 || row[usize::from(class(first))] & (1 << second) == 0 {
